@@ -4,6 +4,7 @@ import static io.github.twostep.config.JsonCursor.ANY;
 
 import io.github.twostep.config.JsonCursor.Check;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -147,7 +148,7 @@ final class SettingsReader {
         List<String> previous = o.strings("previousKeys", List.of(), true, DATA_KEY);
         boolean isClass = type.startsWith("class:");
         return new StoreSettings(
-                isClass ? StoreType.CLASS : StoreType.valueOf(type.toUpperCase(java.util.Locale.ROOT)),
+                isClass ? StoreType.CLASS : StoreType.valueOf(type.toUpperCase(Locale.ROOT)),
                 isClass ? className(type) : null,
                 jdbc, file,
                 key == null ? null : DataKey.parse(key).key(),

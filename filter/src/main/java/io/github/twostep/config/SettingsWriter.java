@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -71,7 +72,7 @@ final class SettingsWriter {
     private static ObjectNode store(StoreSettings store) {
         ObjectNode node = NODES.objectNode();
         node.put("type", store.type() == StoreType.CLASS ? classRef(store.className())
-                : store.type().name().toLowerCase(java.util.Locale.ROOT));
+                : store.type().name().toLowerCase(Locale.ROOT));
         JdbcStoreSettings jdbc = store.jdbc();
         node.putObject("jdbc").put("dataSource", jdbc.dataSource()).put("url", jdbc.url())
                 .put("username", jdbc.username()).put("password", jdbc.password()).put("table", jdbc.table())

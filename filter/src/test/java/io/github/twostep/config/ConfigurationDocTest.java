@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -28,7 +29,7 @@ class ConfigurationDocTest {
     @Test
     void keyTableWhenComparedWithSchemaThenSameKeys() throws IOException {
         String keys = doc().substring(doc().indexOf("## Keys"), doc().indexOf("## Rules across keys"));
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         for (Matcher m = KEY_ROW.matcher(keys); m.find(); ) {
             rows.add(m.group(1));
         }

@@ -1,0 +1,9 @@
+package io.github.twostep.config;
+
+/**
+ * Trusted devices ({@code trustedDevices}).
+ *
+ * @param max devices kept per user, 1–100; the least recently used one goes first
+ */
+public record TrustedDeviceSettings(int max) {
+}

@@ -1,0 +1,42 @@
+package io.github.twostep.core;
+
+import java.util.Objects;
+
+/**
+ * What the filter does with one request, and the state it is made in.
+ *
+ * @param action   what the filter does
+ * @param state    where the user stands
+ * @param reported in report-only rollout, the action that would have been taken; else equal to action
+ */
+public record Decision(Action action, State state, Action reported) {
+
+    /** What the filter does with the request. */
+    public enum Action {
+        /** Let the request through to the application. */
+        PROCEED,
+        /** Send the user to the sign-in page (built-in login). */
+        LOGIN,
+        /** Send the user to set up a second factor. */
+        ENROLL,
+        /** Send the user to prove the second factor. */
+        CHALLENGE,
+        /** Refuse: the user's two-factor data cannot be read, so nothing is granted. */
+        DENY
+    }
+
+    public Decision {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(reported, "reported");
+    }
+
+    static Decision of(Action action, State state) {
+        return new Decision(action, state, action);
+    }
+
+    /** Whether the request goes through to the application. */
+    public boolean proceeds() {
+        return action == Action.PROCEED;
+    }
+}

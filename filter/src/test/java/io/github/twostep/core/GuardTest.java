@@ -1,0 +1,107 @@
+package io.github.twostep.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.twostep.config.Settings;
+import io.github.twostep.config.SettingsLoader;
+import io.github.twostep.core.Decision.Action;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GuardTest {
+    private static final Predicate<String> NO_ROLES = role -> false;
+
+    static Settings settings(String json) {
+        return new SettingsLoader(name -> null)
+                .load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    private static final Guard BUILTIN = new Guard(settings("""
+            {"login": {"mode": "builtin"}, "exempt": {"roles": ["api"], "users": ["robot"],
+             "paths": ["/", "/static/*"]}}"""));
+
+    @ParameterizedTest
+    @CsvSource({
+        "VERIFIED, PROCEED, verified",
+        "OPTIONAL, PROCEED, optional",
+        "CHALLENGE, CHALLENGE, challenge",
+        "ENROLL, ENROLL, enroll",
+        "UNAVAILABLE, DENY, challenge"})
+    void decideWhenSignedInThenActionFollowsStanding(Standing standing, Action action, String state) {
+        Decision decision = BUILTIN.decide("/protected", "alice", NO_ROLES, standing);
+
+        assertEquals(action, decision.action());
+        assertEquals(state, decision.state().wireName());
+        assertEquals(action, decision.reported());
+    }
+
+    @Test
+    void decideWhenAnonymousOnGuardedPathWithBuiltinLoginThenLogin() {
+        assertEquals(Decision.of(Action.LOGIN, State.ANONYMOUS), BUILTIN.decide("/protected", null, NO_ROLES, null));
+    }
+
+    @Test
+    void decideWhenAnonymousOnExemptPathThenProceed() {
+        assertEquals(Decision.of(Action.PROCEED, State.ANONYMOUS), BUILTIN.decide("/static/a.css", null, NO_ROLES, null));
+        assertEquals(Decision.of(Action.PROCEED, State.ANONYMOUS), BUILTIN.decide("/", null, NO_ROLES, null));
+    }
+
+    @Test
+    void decideWhenAnonymousWithExternalLoginThenContainerDecides() {
+        Guard external = new Guard(settings("{\"login\": {\"mode\": \"external\"}}"));
+
+        assertEquals(Action.PROCEED, external.decide("/protected", null, NO_ROLES, null).action());
+    }
+
+    @Test
+    void decideWhenChallengedOnExemptPathThenProceedKeepingState() {
+        Decision decision = BUILTIN.decide("/", "alice", NO_ROLES, Standing.CHALLENGE);
+
+        assertEquals(Decision.of(Action.PROCEED, State.CHALLENGE), decision);
+    }
+
+    @Test
+    void decideWhenChallengedOnTraversalOutOfExemptPathThenChallenge() {
+        assertEquals(Action.CHALLENGE, BUILTIN.decide("/static/../protected", "alice", NO_ROLES,
+                Standing.CHALLENGE).action());
+    }
+
+    @Test
+    void decideWhenExemptRoleOrUserThenProceedExempt() {
+        Set<String> roles = Set.of("api");
+
+        assertEquals(Decision.of(Action.PROCEED, State.EXEMPT),
+                BUILTIN.decide("/protected", "carol", roles::contains, Standing.CHALLENGE));
+        assertEquals(Decision.of(Action.PROCEED, State.EXEMPT),
+                BUILTIN.decide("/protected", "robot", NO_ROLES, Standing.ENROLL));
+    }
+
+    @Test
+    void decideWhenDisabledAppWideThenProceedDisabled() {
+        Guard off = new Guard(settings("{\"enabled\": false, \"login\": {\"mode\": \"builtin\"}}"));
+
+        assertEquals(Decision.of(Action.PROCEED, State.DISABLED), off.decide("/protected", null, NO_ROLES, null));
+        assertEquals(Decision.of(Action.PROCEED, State.DISABLED),
+                off.decide("/protected", "alice", NO_ROLES, Standing.CHALLENGE));
+    }
+
+    @Test
+    void decideWhenReportOnlyThenProceedButReportBlockingAction() {
+        Guard rollout = new Guard(settings("{\"reportOnly\": true}"));
+
+        Decision decision = rollout.decide("/protected", "alice", NO_ROLES, Standing.CHALLENGE);
+
+        assertEquals(new Decision(Action.PROCEED, State.CHALLENGE, Action.CHALLENGE), decision);
+    }
+
+    @Test
+    void decideWhenSignedInWithoutStandingThenRejected() {
+        assertThrows(NullPointerException.class, () -> BUILTIN.decide("/protected", "alice", NO_ROLES, null));
+    }
+}

@@ -48,8 +48,7 @@ public final class ResultTable {
 
     /** JMH names the metric "gc.alloc.rate.norm", older versions with a leading "·". */
     private static double allocation(JsonNode secondary) {
-        for (var fields = secondary.fields(); fields.hasNext(); ) {
-            var field = fields.next();
+        for (var field : secondary.properties()) {
             if (field.getKey().endsWith("gc.alloc.rate.norm")) {
                 return field.getValue().path("score").asDouble();
             }

@@ -1,5 +1,6 @@
 package io.github.twostep.otp;
 
+import io.github.twostep.config.CodeAlphabet;
 import java.security.SecureRandom;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.twostep.otp;
 
+import io.github.twostep.config.CodeAlphabet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

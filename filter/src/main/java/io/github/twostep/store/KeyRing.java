@@ -1,0 +1,161 @@
+package io.github.twostep.store;
+
+import io.github.twostep.TwoStepException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The data keys: one current key that seals and signs everything written now, and previous keys
+ * that still open what they sealed. A key is written {@code "<keyId>:<base64 of 32 bytes>"},
+ * the id matching {@code [A-Za-z0-9_-]{1,16}}. Each key is only used through sub-keys derived
+ * as HMAC-SHA256(key, label): one for AES-256-GCM secrets, one for record MACs, one pepper for
+ * code hashing elsewhere. No key byte ever reaches {@link #toString()}.
+ */
+public final class KeyRing {
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
+    private static final int KEY_BYTES = 32;
+
+    private final String currentKeyId;
+    private final Map<String, Keys> keys;
+
+    private record Keys(SecretKey encryption, SecretKey mac, byte[] pepper) {
+    }
+
+    private KeyRing(String currentKeyId, Map<String, Keys> keys) {
+        this.currentKeyId = currentKeyId;
+        this.keys = Collections.unmodifiableMap(keys);
+    }
+
+    /**
+     * Reads the current key and any previous keys, each {@code "<keyId>:<base64 of 32 bytes>"}.
+     *
+     * @throws TwoStepException naming the key (by id or position, never its bytes) if one is malformed
+     *     or two share an id
+     */
+    public static KeyRing parse(String current, List<String> previous) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(previous, "previous");
+        Map<String, Keys> keys = new LinkedHashMap<>();
+        String currentId = add(keys, current, "current key");
+        for (int i = 0; i < previous.size(); i++) {
+            add(keys, previous.get(i), "previous key #" + (i + 1));
+        }
+        return new KeyRing(currentId, keys);
+    }
+
+    /** A ring holding just one key, the current one. */
+    public static KeyRing of(String keyId, byte[] key) {
+        Map<String, Keys> keys = new LinkedHashMap<>();
+        keys.put(requireKeyId(keyId), derive(keyId, key));
+        return new KeyRing(keyId, keys);
+    }
+
+    /** The id of the key that seals and signs new writes. */
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
+    /** Every configured key id, current first. */
+    public Set<String> keyIds() {
+        return keys.keySet();
+    }
+
+    public boolean hasKey(String keyId) {
+        return keys.containsKey(keyId);
+    }
+
+    /** The 32-byte code-hashing pepper derived from key {@code keyId} (a fresh copy). */
+    public byte[] pepper(String keyId) {
+        return require(keyId).pepper().clone();
+    }
+
+    /** The pepper of the current key. */
+    public byte[] currentPepper() {
+        return pepper(currentKeyId);
+    }
+
+    SecretKey encryptionKey(String keyId) {
+        return require(keyId).encryption();
+    }
+
+    SecretKey macKey(String keyId) {
+        return require(keyId).mac();
+    }
+
+    private Keys require(String keyId) {
+        Keys found = keys.get(keyId);
+        if (found == null) {
+            throw new TwoStepException("no data key with id '" + keyId + "' is configured");
+        }
+        return found;
+    }
+
+    static boolean isKeyId(String text) {
+        return KEY_ID.matcher(text).matches();
+    }
+
+    static String requireKeyId(String keyId) {
+        Objects.requireNonNull(keyId, "keyId");
+        if (!KEY_ID.matcher(keyId).matches()) {
+            throw new TwoStepException("a data key id must match " + KEY_ID.pattern());
+        }
+        return keyId;
+    }
+
+    private static String add(Map<String, Keys> keys, String text, String which) {
+        String trimmed = Objects.requireNonNull(text, which).strip();
+        int colon = trimmed.indexOf(':');
+        if (colon < 0) {
+            throw new TwoStepException(which + " must look like <keyId>:<base64 of 32 bytes>");
+        }
+        String keyId = requireKeyId(trimmed.substring(0, colon));
+        byte[] key;
+        try {
+            key = Base64.getMimeDecoder().decode(trimmed.substring(colon + 1).replace('-', '+').replace('_', '/'));
+        } catch (IllegalArgumentException e) {
+            throw new TwoStepException("data key '" + keyId + "' is not base64");
+        }
+        if (keys.containsKey(keyId)) {
+            throw new TwoStepException("data key id '" + keyId + "' is used twice");
+        }
+        keys.put(keyId, derive(keyId, key));
+        Arrays.fill(key, (byte) 0);
+        return keyId;
+    }
+
+    private static Keys derive(String keyId, byte[] key) {
+        if (key.length != KEY_BYTES) {
+            throw new TwoStepException("data key '" + keyId + "' must be " + KEY_BYTES + " bytes, not " + key.length);
+        }
+        return new Keys(new SecretKeySpec(subKey(key, "twostep/secret-encryption/v1"), "AES"),
+                new SecretKeySpec(subKey(key, "twostep/record-mac/v1"), "HmacSHA256"),
+                subKey(key, "twostep/code-hash/v1"));
+    }
+
+    private static byte[] subKey(byte[] key, String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new TwoStepException("HmacSHA256 is not available", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyRing[current=" + currentKeyId + ", keys=" + keys.keySet() + "]";
+    }
+}

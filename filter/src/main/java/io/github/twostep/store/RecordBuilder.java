@@ -1,0 +1,79 @@
+package io.github.twostep.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Mutable scratch copy of a {@link UserRecord}, used by its change functions and the codec. */
+final class RecordBuilder {
+    boolean consent;
+    boolean enabled;
+    Set<Method> methods = EnumSet.noneOf(Method.class);
+    Method preferredMethod;
+    TotpSecret totp;
+    TotpSecret pendingTotp;
+    long lastStep = UserRecord.NO_STEP;
+    List<String> backupCodes = new ArrayList<>();
+    MessageCode messageCode;
+    ExpiringCode emergencyCode;
+    ExpiringCode operatorCode;
+    int failures;
+    Instant lockedUntil;
+    List<TrustedDevice> devices = new ArrayList<>();
+    int trustEpoch;
+    Instant created;
+    Instant updated;
+    Instant lastVerified;
+    SendQuota sendQuota = SendQuota.NONE;
+
+    RecordBuilder(Instant created) {
+        this.created = created;
+        this.updated = created;
+    }
+
+    RecordBuilder(UserRecord r) {
+        consent = r.consent();
+        enabled = r.enabled();
+        methods = r.methods().isEmpty() ? EnumSet.noneOf(Method.class) : EnumSet.copyOf(r.methods());
+        preferredMethod = r.preferredMethod();
+        totp = r.totp();
+        pendingTotp = r.pendingTotp();
+        lastStep = r.lastStep();
+        backupCodes = new ArrayList<>(r.backupCodes());
+        messageCode = r.messageCode();
+        emergencyCode = r.emergencyCode();
+        operatorCode = r.operatorCode();
+        failures = r.failures();
+        lockedUntil = r.lockedUntil();
+        devices = new ArrayList<>(r.devices());
+        trustEpoch = r.trustEpoch();
+        created = r.created();
+        updated = r.updated();
+        lastVerified = r.lastVerified();
+        sendQuota = r.sendQuota();
+    }
+
+    /** Forgets every factor and trusted device; failures, lock, quota and consent stay. */
+    RecordBuilder clearFactors() {
+        enabled = false;
+        methods = EnumSet.noneOf(Method.class);
+        preferredMethod = null;
+        totp = null;
+        pendingTotp = null;
+        backupCodes = new ArrayList<>();
+        messageCode = null;
+        emergencyCode = null;
+        operatorCode = null;
+        devices = new ArrayList<>();
+        trustEpoch++;
+        return this;
+    }
+
+    UserRecord build() {
+        return new UserRecord(consent, enabled, methods, preferredMethod, totp, pendingTotp, lastStep, backupCodes,
+                messageCode, emergencyCode, operatorCode, failures, lockedUntil, devices, trustEpoch, created, updated,
+                lastVerified, sendQuota);
+    }
+}

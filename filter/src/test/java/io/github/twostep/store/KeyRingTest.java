@@ -1,0 +1,63 @@
+package io.github.twostep.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.twostep.TwoStepException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KeyRingTest {
+
+    @Test
+    void parseWhenCurrentAndPreviousThenCurrentFirstAndPeppersDiffer() {
+        KeyRing ring = KeyRing.parse(Fixtures.keyText("k2"), List.of(Fixtures.keyText("k1")));
+        assertEquals("k2", ring.currentKeyId());
+        assertEquals(Set.of("k1", "k2"), ring.keyIds());
+        assertEquals(32, ring.currentPepper().length);
+        assertFalse(java.util.Arrays.equals(ring.pepper("k1"), ring.pepper("k2")));
+        assertArrayEquals(ring.pepper("k2"), ring.currentPepper());
+    }
+
+    @Test
+    void pepperWhenSameKeyThenSameValueAndNotTheKeyItself() {
+        byte[] key = Fixtures.randomBytes(32);
+        String text = "k1:" + Base64.getEncoder().encodeToString(key);
+        assertArrayEquals(KeyRing.parse(text, List.of()).pepper("k1"), KeyRing.of("k1", key).pepper("k1"));
+        assertFalse(java.util.Arrays.equals(key, KeyRing.of("k1", key).pepper("k1")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nokeyid", "k1:not-base64!!", "k1:AAAA", "bad id:AAAA", "0123456789abcdefX:AAAA"})
+    void parseWhenMalformedThenErrorWithoutKeyText(String text) {
+        TwoStepException e = assertThrows(TwoStepException.class, () -> KeyRing.parse(text, List.of()));
+        assertFalse(e.getMessage().contains("AAAA"), e.getMessage());
+    }
+
+    @Test
+    void parseWhenIdUsedTwiceThenError() {
+        assertThrows(TwoStepException.class,
+                () -> KeyRing.parse(Fixtures.keyText("k1"), List.of(Fixtures.keyText("k1"))));
+    }
+
+    @Test
+    void toStringWhenKeysLoadedThenOnlyIdsShown() {
+        String key = Fixtures.keyText("k1");
+        String text = KeyRing.parse(key, List.of()).toString();
+        assertTrue(text.contains("k1"));
+        assertFalse(text.contains(key.substring(3, 12)));
+    }
+
+    @Test
+    void pepperWhenKeyUnknownThenErrorNamesId() {
+        TwoStepException e = assertThrows(TwoStepException.class, () -> Fixtures.keyRing().pepper("k9"));
+        assertTrue(e.getMessage().contains("k9"));
+    }
+}

@@ -1,0 +1,208 @@
+package io.github.twostep.core;
+
+import io.github.twostep.TwoStepException;
+import io.github.twostep.config.Settings;
+import io.github.twostep.core.AuditEvent.Outcome;
+import io.github.twostep.core.AuditEvent.Type;
+import io.github.twostep.core.Enrollment.Confirmation;
+import io.github.twostep.core.Enrollment.SetupSecret;
+import io.github.twostep.core.VerifyOutcome.Factor;
+import io.github.twostep.store.CorruptRecordException;
+import io.github.twostep.store.KeyRing;
+import io.github.twostep.store.Method;
+import io.github.twostep.store.SecretCipher;
+import io.github.twostep.store.TrustedDevice;
+import io.github.twostep.store.UserDataStore;
+import io.github.twostep.store.UserRecord;
+import io.github.twostep.store.UserRecordUpdater;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every operation on users' second factors, as the web layer and the application call them,
+ * each one audited. The rules live in the package-private parts this class wires together;
+ * here a failure to read a record is turned into a closed door, never an open one.
+ */
+public final class Accounts {
+    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+
+    private final Settings settings;
+    private final AuditSink audit;
+    private final Clock clock;
+    private final Standings standings;
+    private final SecondFactor secondFactor;
+    private final Enrollment enrollment;
+    private final DeviceTrust trust;
+    private final Administration administration;
+
+    public Accounts(Settings settings, UserDataStore store, KeyRing keys, AuditSink audit, Clock clock,
+            SecureRandom random) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+        UserRecordUpdater records = new UserRecordUpdater(Objects.requireNonNull(store, "store"), keys, clock);
+        SecretCipher cipher = new SecretCipher(keys);
+        CodeHashes hashes = new CodeHashes(keys);
+        AppCodes appCodes = new AppCodes(cipher, clock, settings.code().window());
+        this.trust = new DeviceTrust(records, random, clock, settings.trustThisDevice(), settings.trustedDevices().max());
+        this.standings = new Standings(settings, records, trust);
+        this.secondFactor = new SecondFactor(records, appCodes, hashes, settings.lockout(), clock);
+        this.enrollment = new Enrollment(settings, records, cipher, appCodes, hashes, random, clock);
+        this.administration = new Administration(settings, records, hashes, random, clock);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The standing of a user just seen signed in; a record that cannot be read fails closed. */
+    public Evaluation evaluate(String user, String trustToken, Caller caller) {
+        try {
+            Evaluation evaluation = standings.evaluate(user, trustToken);
+            if (evaluation.deviceId() != null) {
+                record(user, Type.VERIFY_SUCCEEDED, Outcome.SUCCESS, caller, "trusted_device");
+            }
+            return evaluation;
+        } catch (CorruptRecordException e) {
+            record(user, Type.RECORD_CORRUPT, Outcome.FAILURE, caller, "unreadable_record");
+            LOG.error("Two-factor record of a user cannot be read; that user is refused: {}", e.getMessage());
+            return Evaluation.unavailable();
+        } catch (RuntimeException e) {
+            LOG.error("Two-factor data could not be read; refusing the request", e);
+            return Evaluation.unavailable();
+        }
+    }
+
+    /** Whether a session's earlier evaluation still holds; any doubt (store down) answers false. */
+    public boolean stillHolds(String user, Evaluation earlier) {
+        try {
+            return standings.stillHolds(user, earlier);
+        } catch (RuntimeException e) {
+            LOG.warn("Re-check of a session failed; it will be evaluated again: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** Checks a submitted code of any kind for the user's pending sign-in {@code signInId}. */
+    public VerifyOutcome verify(String user, String code, String signInId, Caller caller) {
+        VerifyOutcome outcome = secondFactor.verify(user, code, signInId);
+        switch (outcome.result()) {
+            case VERIFIED -> record(user, outcome.factor() == Factor.BACKUP ? Type.BACKUP_CODE_USED
+                    : outcome.factor() == Factor.EMERGENCY ? Type.EMERGENCY_CODE_USED : Type.VERIFY_SUCCEEDED,
+                    Outcome.SUCCESS, caller, outcome.factor().name().toLowerCase(java.util.Locale.ROOT));
+            case INVALID -> record(user, Type.VERIFY_FAILED, Outcome.FAILURE, caller, "");
+            case LOCKED -> record(user, Type.LOCKED_OUT, Outcome.DENIED, caller, "");
+        }
+        return outcome;
+    }
+
+    /** Starts (or restarts) set-up with a new pending app secret. */
+    public SetupSecret startSetup(String user, Caller caller) {
+        SetupSecret secret = enrollment.start(user);
+        record(user, Type.ENROLLMENT_STARTED, Outcome.INFO, caller, "");
+        return secret;
+    }
+
+    /** Enables {@code methods} when {@code code} proves one of them. */
+    public Confirmation confirmSetup(String user, String code, Set<Method> methods, String signInId, Caller caller) {
+        Confirmation confirmation = enrollment.confirm(user, code, methods, signInId);
+        boolean ok = confirmation.outcome().isVerified();
+        record(user, ok ? Type.ENROLLED : Type.VERIFY_FAILED, ok ? Outcome.SUCCESS : Outcome.FAILURE, caller,
+                methods.stream().map(Method::id).sorted().reduce((a, b) -> a + "," + b).orElse(""));
+        return confirmation;
+    }
+
+    /** Turns the user's second factor off, withdrawing consent and voiding trusted devices. */
+    public void disable(String user, Caller caller) {
+        enrollment.disable(user);
+        record(user, Type.DISABLED, Outcome.SUCCESS, caller, "");
+    }
+
+    /** A new set of backup codes, as shown to the user once. */
+    public List<String> regenerateBackupCodes(String user, Caller caller) {
+        List<String> codes = enrollment.regenerateBackupCodes(user);
+        record(user, Type.BACKUP_CODES_REGENERATED, Outcome.SUCCESS, caller, "");
+        return codes;
+    }
+
+    /** Trusts the caller's browser; answers the token for its cookie. */
+    public DeviceTrust.Issued trustDevice(String user, Caller caller) {
+        DeviceTrust.Issued issued = trust.trust(user, caller.userAgent());
+        record(user, Type.DEVICE_TRUSTED, Outcome.SUCCESS, caller, issued.device().label());
+        return issued;
+    }
+
+    /** The user's unexpired trusted devices, oldest first. */
+    public List<TrustedDevice> devices(String user) {
+        return trust.list(user);
+    }
+
+    /** Revokes one trusted device; false if there is no such device. */
+    public boolean revokeDevice(String user, String deviceId, Caller caller) {
+        boolean revoked = trust.revoke(user, deviceId);
+        if (revoked) {
+            record(user, Type.DEVICE_REVOKED, Outcome.SUCCESS, caller, "");
+        }
+        return revoked;
+    }
+
+    /** The user's password changed: every trusted device is voided. */
+    public void passwordChanged(String user) {
+        trust.revokeAll(user);
+        record(user, Type.TRUST_REVOKED, Outcome.SUCCESS, Caller.APPLICATION, "password_changed");
+    }
+
+    /** The user's record as an administrator sees it; empty if they never set anything up. */
+    public Optional<UserRecord> lookup(String user) {
+        return administration.record(user);
+    }
+
+    /** Administrator reset: the next sign-in starts from nothing; trust voided. Idempotent. */
+    public void reset(String user, Caller caller) {
+        administration.reset(user);
+        record(user, Type.RESET, Outcome.SUCCESS, caller, "");
+    }
+
+    /** Administrator unlock: failures and lock cleared. */
+    public void unlock(String user, Caller caller) {
+        administration.unlock(user);
+        record(user, Type.UNLOCKED, Outcome.SUCCESS, caller, "");
+    }
+
+    /** A new emergency code for the user, shown once to the administrator. */
+    public Administration.IssuedCode emergencyCode(String user, Caller caller) {
+        Administration.IssuedCode code = administration.emergencyCode(user);
+        record(user, Type.EMERGENCY_CODE_CREATED, Outcome.SUCCESS, caller, "");
+        return code;
+    }
+
+    /** Stores the operator's one-time code for a user who called; answers its expiry. */
+    public Instant operatorCode(String user, String code, Caller caller) {
+        Instant expires = administration.operatorCode(user, code);
+        record(user, Type.OPERATOR_CODE_CREATED, Outcome.SUCCESS, caller, "");
+        return expires;
+    }
+
+    /** The audit trail of one user, oldest first. */
+    public List<AuditEvent> auditTrail(String user, int limit) {
+        return audit.recent(user, limit);
+    }
+
+    /** Records an event that the web layer observed (sign-in, sign-out, decisions in report-only mode). */
+    public void record(String user, Type type, Outcome outcome, Caller caller, String detail) {
+        try {
+            audit.record(new AuditEvent(clock.instant(), user, type, outcome, caller.remoteAddr(), caller.userAgent(),
+                    detail));
+        } catch (TwoStepException | IllegalStateException e) {
+            LOG.warn("Audit event {} could not be recorded: {}", type.wireName(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.twostep.core;
+
+import io.github.twostep.config.LockoutSettings;
+import io.github.twostep.core.VerifyOutcome.Factor;
+import io.github.twostep.otp.CodeFormat;
+import io.github.twostep.otp.TotpMatch;
+import io.github.twostep.store.ExpiringCode;
+import io.github.twostep.store.Method;
+import io.github.twostep.store.RecordUpdate;
+import io.github.twostep.store.UserRecord;
+import io.github.twostep.store.UserRecordUpdater;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks a submitted code of any kind (app, message, backup, emergency, operator) and counts
+ * failures toward the lock, all in one compare-and-set of the user's record. So a code is
+ * accepted at most once however many sessions and nodes submit it together, a TOTP step only
+ * moves forward, and once the lock is reached no further code is even evaluated.
+ */
+final class SecondFactor {
+    private final UserRecordUpdater records;
+    private final AppCodes appCodes;
+    private final CodeHashes hashes;
+    private final LockoutSettings lockout;
+    private final Clock clock;
+
+    SecondFactor(UserRecordUpdater records, AppCodes appCodes, CodeHashes hashes, LockoutSettings lockout,
+            Clock clock) {
+        this.records = Objects.requireNonNull(records, "records");
+        this.appCodes = Objects.requireNonNull(appCodes, "appCodes");
+        this.hashes = Objects.requireNonNull(hashes, "hashes");
+        this.lockout = Objects.requireNonNull(lockout, "lockout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Verifies {@code typed} for {@code user} whose pending sign-in is {@code signInId} (the
+     * binding of message codes).
+     */
+    VerifyOutcome verify(String user, String typed, String signInId) {
+        Instant now = clock.instant();
+        Optional<String> code = CodeFormat.normalize(typed);
+        return records.update(user, record -> {
+            if (record.isLocked(now)) {
+                return RecordUpdate.keep(VerifyOutcome.locked(Duration.between(now, record.lockedUntil())));
+            }
+            Optional<RecordUpdate<VerifyOutcome>> accepted = code.flatMap(c -> accept(user, record, c, signInId, now));
+            if (accepted.isPresent()) {
+                return accepted.get();
+            }
+            UserRecord failed = record.recordFailure(now, lockout.maxFailedAttempts(), lockout.minutes());
+            return RecordUpdate.write(failed, VerifyOutcome.invalid());
+        });
+    }
+
+    private Optional<RecordUpdate<VerifyOutcome>> accept(String user, UserRecord record, String code,
+            String signInId, Instant now) {
+        if (!record.enabled()) {
+            return Optional.empty();
+        }
+        if (record.methods().contains(Method.APP)) {
+            Optional<TotpMatch> match = appCodes.match(user, record.totp(), code, record.lastStep());
+            if (match.isPresent()) {
+                return success(record.useStep(match.get().step()), Factor.APP, match.get().offset(), now);
+            }
+        }
+        if (record.messageCode() != null && signInId != null
+                && hashes.matches(CodeHashes.bound(signInId, code), record.messageCode().hash())) {
+            return success(record.consumeMessageCode(record.messageCode().hash(), now), Factor.MESSAGE, 0, now);
+        }
+        Optional<String> backup = hashes.find(code, record.backupCodes());
+        if (backup.isPresent()) {
+            return success(record.consumeBackupCode(backup.get()), Factor.BACKUP, 0, now);
+        }
+        if (matches(code, record.emergencyCode())) {
+            return success(record.consumeEmergencyCode(record.emergencyCode().hash(), now), Factor.EMERGENCY, 0, now);
+        }
+        if (matches(code, record.operatorCode())) {
+            return success(record.consumeOperatorCode(record.operatorCode().hash(), now), Factor.OPERATOR, 0, now);
+        }
+        return Optional.empty();
+    }
+
+    private boolean matches(String code, ExpiringCode stored) {
+        return stored != null && hashes.matches(code, stored.hash());
+    }
+
+    private static Optional<RecordUpdate<VerifyOutcome>> success(Optional<UserRecord> used, Factor factor,
+            int drift, Instant now) {
+        return used.map(next -> RecordUpdate.write(next.markVerified(now), VerifyOutcome.verified(factor, drift)));
+    }
+}

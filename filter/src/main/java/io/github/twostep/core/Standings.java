@@ -1,0 +1,84 @@
+package io.github.twostep.core;
+
+import io.github.twostep.config.SetupMode;
+import io.github.twostep.config.Settings;
+import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.store.Method;
+import io.github.twostep.store.TrustedDevice;
+import io.github.twostep.store.UserRecord;
+import io.github.twostep.store.UserRecordUpdater;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Works out a signed-in user's {@link Standing} from their record: at sign-in, and again when
+ * a session's re-check finds the record changed (reset, disabled, re-enrolled, device revoked,
+ * password changed). In {@code auto} set-up mode a user without a second factor gets one made
+ * from {@code setup.methods} here, and is challenged at once.
+ */
+final class Standings {
+    private final Settings settings;
+    private final UserRecordUpdater records;
+    private final DeviceTrust trust;
+
+    Standings(Settings settings, UserRecordUpdater records, DeviceTrust trust) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.records = Objects.requireNonNull(records, "records");
+        this.trust = Objects.requireNonNull(trust, "trust");
+    }
+
+    /** The standing of {@code user} presenting trust cookie {@code trustToken} (null if none). */
+    Evaluation evaluate(String user, String trustToken) {
+        Optional<UserRecord> record = records.read(user);
+        if (record.isPresent() && record.get().enabled()) {
+            UserRecord enrolled = record.get();
+            Optional<TrustedDevice> device = settings.trustThisDevice() > 0
+                    ? trust.find(enrolled, trustToken) : Optional.empty();
+            if (device.isPresent()) {
+                trust.touch(user, device.get().id());
+                return new Evaluation(Standing.VERIFIED, true, enrolled.trustEpoch(), device.get().id());
+            }
+            return new Evaluation(Standing.CHALLENGE, true, enrolled.trustEpoch(), null);
+        }
+        int epoch = record.map(UserRecord::trustEpoch).orElse(0);
+        SetupMode mode = settings.setup().mode();
+        Set<Method> autoMethods = autoMethods();
+        if (mode == SetupMode.AUTO && !autoMethods.isEmpty()) {
+            UserRecord created = records.change(user,
+                    current -> current.enabled() ? current : current.withConsent(true).enable(autoMethods));
+            return new Evaluation(Standing.CHALLENGE, true, created.trustEpoch(), null);
+        }
+        Standing standing = mode == SetupMode.OPT_IN ? Standing.OPTIONAL : Standing.ENROLL;
+        return new Evaluation(standing, false, epoch, null);
+    }
+
+    /**
+     * Whether {@code earlier} still holds for {@code user}: the second factor is as enabled as it
+     * was, the trust epoch has not moved, and the device that verified the session is still trusted.
+     */
+    boolean stillHolds(String user, Evaluation earlier) {
+        Optional<UserRecord> record = records.read(user);
+        boolean enabled = record.map(UserRecord::enabled).orElse(false);
+        int epoch = record.map(UserRecord::trustEpoch).orElse(0);
+        if (enabled != earlier.enabled() || (enabled && epoch != earlier.trustEpoch())) {
+            return false;
+        }
+        if (earlier.deviceId() == null) {
+            return true;
+        }
+        return trust.stillTrusted(record.get(), earlier.deviceId());
+    }
+
+    /** The methods auto set-up can make without the user: every message method of {@code setup.methods}. */
+    private Set<Method> autoMethods() {
+        Set<Method> methods = EnumSet.noneOf(Method.class);
+        for (VerifyMethod method : settings.setup().methods()) {
+            if (method != VerifyMethod.APP) {
+                methods.add(Method.fromId(method.jsonName()));
+            }
+        }
+        return methods;
+    }
+}

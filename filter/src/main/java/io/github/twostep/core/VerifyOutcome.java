@@ -1,0 +1,53 @@
+package io.github.twostep.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one submitted code ended. Wrong, expired, replayed and malformed codes are all
+ * {@link Result#INVALID}: the caller cannot and must not tell them apart.
+ *
+ * @param result     what happened
+ * @param factor     the kind of code that matched (null unless verified)
+ * @param driftSteps for an app code, how many time steps the phone's clock is off (0 otherwise)
+ * @param retryAfter for a lock, how long until codes are taken again (zero otherwise)
+ */
+public record VerifyOutcome(Result result, Factor factor, int driftSteps, Duration retryAfter) {
+
+    /** What happened to the code. */
+    public enum Result {
+        VERIFIED,
+        INVALID,
+        LOCKED
+    }
+
+    /** The kinds of code {@code verify} takes. */
+    public enum Factor {
+        APP,
+        MESSAGE,
+        BACKUP,
+        EMERGENCY,
+        OPERATOR
+    }
+
+    public VerifyOutcome {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    static VerifyOutcome verified(Factor factor, int driftSteps) {
+        return new VerifyOutcome(Result.VERIFIED, Objects.requireNonNull(factor, "factor"), driftSteps, Duration.ZERO);
+    }
+
+    static VerifyOutcome invalid() {
+        return new VerifyOutcome(Result.INVALID, null, 0, Duration.ZERO);
+    }
+
+    static VerifyOutcome locked(Duration retryAfter) {
+        return new VerifyOutcome(Result.LOCKED, null, 0, retryAfter.isNegative() ? Duration.ZERO : retryAfter);
+    }
+
+    public boolean isVerified() {
+        return result == Result.VERIFIED;
+    }
+}

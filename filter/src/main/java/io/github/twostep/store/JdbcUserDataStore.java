@@ -1,0 +1,185 @@
+package io.github.twostep.store;
+
+import io.github.twostep.TwoStepException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * The comment column of an existing users table. Table and column names are checked against
+ * {@code [A-Za-z_][A-Za-z0-9_]*} (the table may be {@code schema.table}) and quoted after
+ * folding them as the database folds unquoted names, so they mean what they would mean in plain
+ * SQL; no username ever becomes SQL text. A missing row is an unknown user.
+ *
+ * <p>Compare-and-set is one statement, {@code UPDATE t SET c = ? WHERE u = ? AND c = ?}, or
+ * {@code ... AND (c IS NULL OR c = '')} when the comment was empty (two statements, because
+ * PostgreSQL cannot type an untyped {@code ? IS NULL}); the database's row lock makes it atomic
+ * across nodes. It runs in a transaction that is rolled back if more than one row matched.
+ * With case-insensitive lookup the user is found by {@code LOWER(u) = LOWER(?)}, and a name
+ * matching two rows is an error. Use a character column (VARCHAR/TEXT), not a CLOB.
+ */
+public final class JdbcUserDataStore implements UserDataStore {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern TABLE = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")?");
+    /** SQL states of a write that lost to another transaction: retry from a fresh read. */
+    private static final Set<String> LOST_RACE = Set.of("40001", "40P01", "90131");
+
+    private final DataSource dataSource;
+    private final String table;
+    private final String userColumn;
+    private final String commentColumn;
+    private final boolean caseInsensitive;
+    private volatile Statements statements;
+
+    private record Statements(String select, String update, String updateEmpty) {
+    }
+
+    /**
+     * @param table table name, optionally {@code schema.table}
+     * @param caseInsensitiveUsers find users by {@code LOWER(user) = LOWER(?)}
+     * @throws IllegalArgumentException if a name is not a plain SQL identifier
+     */
+    public JdbcUserDataStore(DataSource dataSource, String table, String userColumn, String commentColumn,
+            boolean caseInsensitiveUsers) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.table = check(TABLE, table, "table");
+        this.userColumn = check(IDENTIFIER, userColumn, "userColumn");
+        this.commentColumn = check(IDENTIFIER, commentColumn, "commentColumn");
+        this.caseInsensitive = caseInsensitiveUsers;
+    }
+
+    /** A DataSource opening one connection per call through {@link java.sql.DriverManager} (no pool). */
+    public static DataSource dataSource(String jdbcUrl, String username, String password) {
+        return new DriverManagerDataSource(jdbcUrl, username, password);
+    }
+
+    /**
+     * The DataSource bound in JNDI under {@code name}, e.g. {@code java:comp/env/jdbc/users}.
+     *
+     * @throws TwoStepException if nothing, or not a DataSource, is bound there
+     */
+    public static DataSource lookup(String name) {
+        Objects.requireNonNull(name, "name");
+        try {
+            Object found = new InitialContext().lookup(name);
+            if (found instanceof DataSource source) {
+                return source;
+            }
+            throw new TwoStepException("JNDI name " + name + " is bound to "
+                    + (found == null ? "nothing" : found.getClass().getName()) + ", not a DataSource");
+        } catch (NamingException e) {
+            throw new TwoStepException("cannot look up DataSource " + name + " in JNDI", e);
+        }
+    }
+
+    @Override
+    public Optional<String> read(String username) {
+        Usernames.requireValid(username);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(statements(connection).select())) {
+            select.setString(1, username);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                String comment = rows.getString(1);
+                if (rows.next()) {
+                    throw new TwoStepException("user '" + username + "' matches more than one row of " + table);
+                }
+                return Optional.of(comment == null ? "" : comment);
+            }
+        } catch (SQLException e) {
+            throw failure("read", username, e);
+        }
+    }
+
+    @Override
+    public boolean compareAndSet(String username, String expected, String replacement) {
+        Usernames.requireValid(username);
+        Objects.requireNonNull(replacement, "replacement");
+        boolean wasEmpty = expected == null || expected.isEmpty();
+        try (Connection connection = dataSource.getConnection()) {
+            Statements sql = statements(connection);
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(wasEmpty ? sql.updateEmpty() : sql.update())) {
+                update.setString(1, replacement);
+                update.setString(2, username);
+                if (!wasEmpty) {
+                    update.setString(3, expected);
+                }
+                int rows = update.executeUpdate();
+                if (rows > 1) {
+                    connection.rollback();
+                    throw new TwoStepException("user '" + username + "' matches more than one row of " + table);
+                }
+                connection.commit();
+                return rows == 1;
+            } catch (SQLException e) {
+                connection.rollback();
+                if (LOST_RACE.contains(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw failure("write", username, e);
+        }
+    }
+
+    private Statements statements(Connection connection) throws SQLException {
+        Statements known = statements;
+        if (known == null) {
+            known = prepare(connection.getMetaData());
+            statements = known;
+        }
+        return known;
+    }
+
+    private Statements prepare(DatabaseMetaData meta) throws SQLException {
+        String quote = meta.getIdentifierQuoteString();
+        String q = quote == null || quote.isBlank() ? "" : quote.strip();
+        UnaryOperator<String> fold = meta.storesUpperCaseIdentifiers() ? s -> s.toUpperCase(Locale.ROOT)
+                : meta.storesLowerCaseIdentifiers() ? s -> s.toLowerCase(Locale.ROOT) : s -> s;
+        UnaryOperator<String> name = s -> q + fold.apply(s) + q;
+        String t = String.join(".", java.util.Arrays.stream(table.split("\\.")).map(name).toList());
+        String u = name.apply(userColumn);
+        String c = name.apply(commentColumn);
+        String match = caseInsensitive ? "LOWER(" + u + ") = LOWER(?)" : u + " = ?";
+        return new Statements("SELECT " + c + " FROM " + t + " WHERE " + match,
+                "UPDATE " + t + " SET " + c + " = ? WHERE " + match + " AND " + c + " = ?",
+                "UPDATE " + t + " SET " + c + " = ? WHERE " + match + " AND (" + c + " IS NULL OR " + c + " = '')");
+    }
+
+    private TwoStepException failure(String action, String username, SQLException e) {
+        return new TwoStepException("cannot " + action + " user data of user '" + username + "' in table " + table
+                + " (SQL state " + e.getSQLState() + ")", e);
+    }
+
+    private static String check(Pattern pattern, String name, String what) {
+        Objects.requireNonNull(name, what);
+        if (!pattern.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " must be a plain SQL identifier (" + pattern.pattern() + ")");
+        }
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcUserDataStore[table=" + table + ", userColumn=" + userColumn + ", commentColumn=" + commentColumn
+                + ", caseInsensitive=" + caseInsensitive + "]";
+    }
+}

@@ -25,6 +25,15 @@ public enum VerifyMethod {
         return jsonName;
     }
 
+    /**
+     * The constant spelled {@code name}.
+     *
+     * @throws IllegalArgumentException if no method is spelled so
+     */
+    public static VerifyMethod named(String name) {
+        return fromJson(name).orElseThrow(() -> new IllegalArgumentException("unknown method: " + name));
+    }
+
     /** The constant spelled {@code name} in the settings file, if any. */
     public static Optional<VerifyMethod> fromJson(String name) {
         return Arrays.stream(values()).filter(m -> m.jsonName.equals(name)).findFirst();

@@ -1,5 +1,6 @@
 package io.github.twostep.core;
 
+import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.TwoStepException;
 import io.github.twostep.config.Settings;
 import io.github.twostep.core.AuditEvent.Outcome;
@@ -9,7 +10,6 @@ import io.github.twostep.core.Enrollment.SetupSecret;
 import io.github.twostep.core.VerifyOutcome.Factor;
 import io.github.twostep.store.CorruptRecordException;
 import io.github.twostep.store.KeyRing;
-import io.github.twostep.store.Method;
 import io.github.twostep.store.SecretCipher;
 import io.github.twostep.store.TrustedDevice;
 import io.github.twostep.store.UserDataStore;
@@ -112,11 +112,11 @@ public final class Accounts {
     }
 
     /** Enables {@code methods} when {@code code} proves one of them. */
-    public Confirmation confirmSetup(String user, String code, Set<Method> methods, String signInId, Caller caller) {
+    public Confirmation confirmSetup(String user, String code, Set<VerifyMethod> methods, String signInId, Caller caller) {
         Confirmation confirmation = enrollment.confirm(user, code, methods, signInId);
         boolean ok = confirmation.outcome().isVerified();
         record(user, ok ? Type.ENROLLED : Type.VERIFY_FAILED, ok ? Outcome.SUCCESS : Outcome.FAILURE, caller,
-                methods.stream().map(Method::id).sorted().reduce((a, b) -> a + "," + b).orElse(""));
+                methods.stream().map(VerifyMethod::jsonName).sorted().reduce((a, b) -> a + "," + b).orElse(""));
         return confirmation;
     }
 

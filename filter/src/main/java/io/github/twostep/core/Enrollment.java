@@ -1,5 +1,6 @@
 package io.github.twostep.core;
 
+import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.config.CodeSettings;
 import io.github.twostep.config.Settings;
 import io.github.twostep.core.VerifyOutcome.Factor;
@@ -8,7 +9,6 @@ import io.github.twostep.otp.OtpAuthUri;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.RandomCodes;
 import io.github.twostep.otp.TotpMatch;
-import io.github.twostep.store.Method;
 import io.github.twostep.store.RecordUpdate;
 import io.github.twostep.store.SecretCipher;
 import io.github.twostep.store.TotpSecret;
@@ -65,7 +65,7 @@ final class Enrollment {
      * secret when {@code methods} has the app, else the message code sent for this set-up.
      * Re-enrolling voids every trusted device. Wrong codes count toward the lock.
      */
-    Confirmation confirm(String user, String typed, Set<Method> methods, String signInId) {
+    Confirmation confirm(String user, String typed, Set<VerifyMethod> methods, String signInId) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("choose at least one method");
         }
@@ -86,17 +86,17 @@ final class Enrollment {
                 return RecordUpdate.write(failed, Confirmation.refused(VerifyOutcome.invalid()));
             }
             UserRecord next = enabled.get().regenerateBackupCodes(backupHashes).markVerified(now);
-            Factor factor = methods.contains(Method.APP) ? Factor.APP : Factor.MESSAGE;
+            Factor factor = methods.contains(VerifyMethod.APP) ? Factor.APP : Factor.MESSAGE;
             return RecordUpdate.write(next, new Confirmation(VerifyOutcome.verified(factor, 0),
                     backupCodes.stream().map(CodeFormat::grouped).toList(), next.trustEpoch()));
         });
     }
 
-    private Optional<UserRecord> prove(String user, UserRecord record, String code, Set<Method> methods,
+    private Optional<UserRecord> prove(String user, UserRecord record, String code, Set<VerifyMethod> methods,
             String signInId, Instant now) {
         TotpSecret newSecret = null;
         long step = UserRecord.NO_STEP;
-        if (methods.contains(Method.APP)) {
+        if (methods.contains(VerifyMethod.APP)) {
             Optional<TotpMatch> match = appCodes.match(user, record.pendingTotp(), code, UserRecord.NO_STEP);
             if (match.isEmpty()) {
                 return Optional.empty();

@@ -1,11 +1,11 @@
 package io.github.twostep.core;
 
+import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.config.LockoutSettings;
 import io.github.twostep.core.VerifyOutcome.Factor;
 import io.github.twostep.otp.CodeFormat;
 import io.github.twostep.otp.TotpMatch;
 import io.github.twostep.store.ExpiringCode;
-import io.github.twostep.store.Method;
 import io.github.twostep.store.RecordUpdate;
 import io.github.twostep.store.UserRecord;
 import io.github.twostep.store.UserRecordUpdater;
@@ -62,7 +62,7 @@ final class SecondFactor {
         if (!record.enabled()) {
             return Optional.empty();
         }
-        if (record.methods().contains(Method.APP)) {
+        if (record.methods().contains(VerifyMethod.APP)) {
             Optional<TotpMatch> match = appCodes.match(user, record.totp(), code, record.lastStep());
             if (match.isPresent()) {
                 return success(record.useStep(match.get().step()), Factor.APP, match.get().offset(), now);

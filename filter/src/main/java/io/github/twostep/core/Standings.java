@@ -3,7 +3,6 @@ package io.github.twostep.core;
 import io.github.twostep.config.SetupMode;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.VerifyMethod;
-import io.github.twostep.store.Method;
 import io.github.twostep.store.TrustedDevice;
 import io.github.twostep.store.UserRecord;
 import io.github.twostep.store.UserRecordUpdater;
@@ -44,7 +43,7 @@ final class Standings {
         }
         int epoch = record.map(UserRecord::trustEpoch).orElse(0);
         SetupMode mode = settings.setup().mode();
-        Set<Method> autoMethods = autoMethods();
+        Set<VerifyMethod> autoMethods = autoMethods();
         if (mode == SetupMode.AUTO && !autoMethods.isEmpty()) {
             UserRecord created = records.change(user,
                     current -> current.enabled() ? current : current.withConsent(true).enable(autoMethods));
@@ -72,11 +71,11 @@ final class Standings {
     }
 
     /** The methods auto set-up can make without the user: every message method of {@code setup.methods}. */
-    private Set<Method> autoMethods() {
-        Set<Method> methods = EnumSet.noneOf(Method.class);
+    private Set<VerifyMethod> autoMethods() {
+        Set<VerifyMethod> methods = EnumSet.noneOf(VerifyMethod.class);
         for (VerifyMethod method : settings.setup().methods()) {
             if (method != VerifyMethod.APP) {
-                methods.add(Method.fromId(method.jsonName()));
+                methods.add(method);
             }
         }
         return methods;

@@ -1,5 +1,6 @@
 package io.github.twostep.store;
 
+import io.github.twostep.config.VerifyMethod;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -7,13 +8,13 @@ import java.util.Objects;
  * A code sent by e-mail, text or call that waits to be entered: its opaque hash, expiry and the
  * channel it went out on. {@link #toString()} hides the hash.
  */
-public record MessageCode(String hash, Instant expiresAt, Method channel) {
+public record MessageCode(String hash, Instant expiresAt, VerifyMethod channel) {
 
     public MessageCode {
         UserRecord.requireHash(hash);
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(channel, "channel");
-        if (channel == Method.APP) {
+        if (channel == VerifyMethod.APP) {
             throw new IllegalArgumentException("the app has no message code");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.twostep.store;
 
+import io.github.twostep.config.VerifyMethod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,8 +11,8 @@ import java.util.Set;
 final class RecordBuilder {
     boolean consent;
     boolean enabled;
-    Set<Method> methods = EnumSet.noneOf(Method.class);
-    Method preferredMethod;
+    Set<VerifyMethod> methods = EnumSet.noneOf(VerifyMethod.class);
+    VerifyMethod preferredMethod;
     TotpSecret totp;
     TotpSecret pendingTotp;
     long lastStep = UserRecord.NO_STEP;
@@ -36,7 +37,7 @@ final class RecordBuilder {
     RecordBuilder(UserRecord r) {
         consent = r.consent();
         enabled = r.enabled();
-        methods = r.methods().isEmpty() ? EnumSet.noneOf(Method.class) : EnumSet.copyOf(r.methods());
+        methods = r.methods().isEmpty() ? EnumSet.noneOf(VerifyMethod.class) : EnumSet.copyOf(r.methods());
         preferredMethod = r.preferredMethod();
         totp = r.totp();
         pendingTotp = r.pendingTotp();
@@ -58,7 +59,7 @@ final class RecordBuilder {
     /** Forgets every factor and trusted device; failures, lock, quota and consent stay. */
     RecordBuilder clearFactors() {
         enabled = false;
-        methods = EnumSet.noneOf(Method.class);
+        methods = EnumSet.noneOf(VerifyMethod.class);
         preferredMethod = null;
         totp = null;
         pendingTotp = null;

@@ -1,5 +1,6 @@
 package io.github.twostep.store;
 
+import io.github.twostep.config.VerifyMethod;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -37,10 +38,10 @@ final class RecordJson {
         }
         if (!r.methods().isEmpty()) {
             ArrayNode methods = o.putArray("m");
-            r.methods().forEach(m -> methods.add(m.id()));
+            r.methods().forEach(m -> methods.add(m.jsonName()));
         }
         if (r.preferredMethod() != null) {
-            o.put("pm", r.preferredMethod().id());
+            o.put("pm", r.preferredMethod().jsonName());
         }
         putTotp(o, "t", r.totp());
         putTotp(o, "tp", r.pendingTotp());
@@ -53,7 +54,7 @@ final class RecordJson {
         }
         if (r.messageCode() != null) {
             o.putObject("mc").put("h", r.messageCode().hash()).put("x", seconds(r.messageCode().expiresAt()))
-                    .put("ch", r.messageCode().channel().id());
+                    .put("ch", r.messageCode().channel().jsonName());
         }
         putCode(o, "ec", r.emergencyCode());
         putCode(o, "oc", r.operatorCode());
@@ -103,16 +104,16 @@ final class RecordJson {
         RecordBuilder b = new RecordBuilder(time(o, "cr", true));
         b.consent = bool(o, "cs");
         b.enabled = bool(o, "e");
-        b.methods = EnumSet.noneOf(Method.class);
-        strings(o, "m").forEach(m -> b.methods.add(Method.fromId(m)));
-        b.preferredMethod = o.has("pm") ? Method.fromId(text(o, "pm")) : null;
+        b.methods = EnumSet.noneOf(VerifyMethod.class);
+        strings(o, "m").forEach(m -> b.methods.add(VerifyMethod.named(m)));
+        b.preferredMethod = o.has("pm") ? VerifyMethod.named(text(o, "pm")) : null;
         b.totp = totp(o.get("t"));
         b.pendingTotp = totp(o.get("tp"));
         b.lastStep = o.has("ls") ? number(o, "ls") : UserRecord.NO_STEP;
         b.backupCodes = strings(o, "b");
         JsonNode mc = o.get("mc");
         b.messageCode = mc == null ? null
-                : new MessageCode(text(mc, "h"), time(mc, "x", true), Method.fromId(text(mc, "ch")));
+                : new MessageCode(text(mc, "h"), time(mc, "x", true), VerifyMethod.named(text(mc, "ch")));
         b.emergencyCode = code(o.get("ec"));
         b.operatorCode = code(o.get("oc"));
         b.failures = Math.toIntExact(o.has("f") ? number(o, "f") : 0);

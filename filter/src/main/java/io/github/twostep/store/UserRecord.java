@@ -1,5 +1,6 @@
 package io.github.twostep.store;
 
+import io.github.twostep.config.VerifyMethod;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * @param trustEpoch bumped whenever every trusted device must be forgotten
  * @param updated set by {@link UserRecordUpdater} on every write
  */
-public record UserRecord(boolean consent, boolean enabled, Set<Method> methods, Method preferredMethod,
+public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> methods, VerifyMethod preferredMethod,
         TotpSecret totp, TotpSecret pendingTotp, long lastStep, List<String> backupCodes, MessageCode messageCode,
         ExpiringCode emergencyCode, ExpiringCode operatorCode, int failures, Instant lockedUntil,
         List<TrustedDevice> devices, int trustEpoch, Instant created, Instant updated, Instant lastVerified,
@@ -66,11 +67,11 @@ public record UserRecord(boolean consent, boolean enabled, Set<Method> methods, 
     }
 
     /** Turns two-step on with these methods; {@link Method#APP} needs a confirmed secret. */
-    public UserRecord enable(Set<Method> enabledMethods) {
+    public UserRecord enable(Set<VerifyMethod> enabledMethods) {
         if (enabledMethods.isEmpty()) {
             throw new IllegalArgumentException("at least one method is needed");
         }
-        if (enabledMethods.contains(Method.APP) && totp == null) {
+        if (enabledMethods.contains(VerifyMethod.APP) && totp == null) {
             throw new IllegalStateException("the app method needs a confirmed secret");
         }
         return change(b -> {
@@ -97,7 +98,7 @@ public record UserRecord(boolean consent, boolean enabled, Set<Method> methods, 
         });
     }
 
-    public UserRecord withPreferredMethod(Method method) {
+    public UserRecord withPreferredMethod(VerifyMethod method) {
         return change(b -> b.preferredMethod = method);
     }
 

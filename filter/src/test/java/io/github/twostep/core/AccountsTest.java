@@ -1,5 +1,6 @@
 package io.github.twostep.core;
 
+import io.github.twostep.config.VerifyMethod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.twostep.core.VerifyOutcome.Factor;
 import io.github.twostep.core.VerifyOutcome.Result;
 import io.github.twostep.otp.OtpSecret;
-import io.github.twostep.store.Method;
 import io.github.twostep.store.UserRecord;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +48,7 @@ class AccountsTest {
         assertTrue(codes.get(0).matches("[a-z]{4}-[a-z]{4}"), codes.get(0));
         UserRecord record = accounts.lookup("alice").orElseThrow();
         assertTrue(record.enabled());
-        assertEquals(Set.of(Method.APP, Method.EMAIL), record.methods());
+        assertEquals(Set.of(VerifyMethod.APP, VerifyMethod.EMAIL), record.methods());
         assertEquals(null, record.pendingTotp());
         assertFalse(fixture.store.read("alice").orElseThrow().contains(enrolled.secret().toBase32()));
     }
@@ -59,9 +59,9 @@ class AccountsTest {
         accounts.startSetup("alice", CALLER);
 
         Enrollment.Confirmation withBackup = accounts.confirmSetup("alice", enrolled.confirmation().backupCodes().get(0),
-                Set.of(Method.APP), "s", CALLER);
+                Set.of(VerifyMethod.APP), "s", CALLER);
         Enrollment.Confirmation withOldSecret = accounts.confirmSetup("alice", fixture.code(enrolled.secret(), 1),
-                Set.of(Method.APP), "s", CALLER);
+                Set.of(VerifyMethod.APP), "s", CALLER);
 
         assertEquals(Result.INVALID, withBackup.outcome().result());
         assertEquals(Result.INVALID, withOldSecret.outcome().result());
@@ -287,7 +287,7 @@ class AccountsTest {
         Evaluation evaluation = auto.accounts.evaluate("bob", null, CALLER);
 
         assertEquals(Standing.CHALLENGE, evaluation.standing());
-        assertEquals(Set.of(Method.EMAIL), auto.accounts.lookup("bob").orElseThrow().methods());
+        assertEquals(Set.of(VerifyMethod.EMAIL), auto.accounts.lookup("bob").orElseThrow().methods());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.github.twostep.core;
 
+import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.config.Settings;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
 import io.github.twostep.store.InMemoryUserDataStore;
 import io.github.twostep.store.KeyRing;
-import io.github.twostep.store.Method;
 import io.github.twostep.store.UserDataStore;
 import io.github.twostep.testing.SettableClock;
 import java.security.SecureRandom;
@@ -37,7 +37,7 @@ final class CoreFixture {
     Enrolled enrolWithApp(String user) {
         Enrollment.SetupSecret setup = accounts.startSetup(user, CALLER);
         OtpSecret secret = OtpSecret.fromBase32(setup.secret());
-        Enrollment.Confirmation confirmation = accounts.confirmSetup(user, code(secret, 0), Set.of(Method.APP, Method.EMAIL),
+        Enrollment.Confirmation confirmation = accounts.confirmSetup(user, code(secret, 0), Set.of(VerifyMethod.APP, VerifyMethod.EMAIL),
                 "sign-in", CALLER);
         if (!confirmation.outcome().isVerified()) {
             throw new AssertionError("enrolment failed: " + confirmation.outcome());

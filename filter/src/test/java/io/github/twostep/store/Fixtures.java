@@ -1,5 +1,6 @@
 package io.github.twostep.store;
 
+import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.config.Algorithm;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class Fixtures {
         TotpSecret secret = new TotpSecret(cipher.seal(username, randomBytes(Algorithm.SHA1.secretBytes())),
                 Algorithm.SHA1, 6, 30);
         return UserRecord.empty(NOW).withConsent(true).withPendingTotp(secret).confirmPendingTotp().orElseThrow()
-                .enable(java.util.EnumSet.of(Method.APP, Method.EMAIL))
+                .enable(java.util.EnumSet.of(VerifyMethod.APP, VerifyMethod.EMAIL))
                 .regenerateBackupCodes(backupCodeHashes(10));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.twostep.store;
 
+import io.github.twostep.config.VerifyMethod;
 import static io.github.twostep.store.Fixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +19,7 @@ class UserRecordCodecTest {
 
     private UserRecord full(String user) {
         UserRecord r = Fixtures.enrolled(cipher, user).useStep(58_000_000).orElseThrow()
-                .withMessageCode(new MessageCode(Fixtures.codeHash(), NOW.plusSeconds(300), Method.EMAIL))
+                .withMessageCode(new MessageCode(Fixtures.codeHash(), NOW.plusSeconds(300), VerifyMethod.EMAIL))
                 .recordFailure(NOW, 5, 15).recordSend(NOW).markVerified(NOW).withUpdated(NOW.plusSeconds(9));
         for (int i = 0; i < 20; i++) {
             r = r.trustDevice(Fixtures.device(i), 20);

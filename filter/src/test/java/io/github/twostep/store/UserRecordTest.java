@@ -1,5 +1,6 @@
 package io.github.twostep.store;
 
+import io.github.twostep.config.VerifyMethod;
 import static io.github.twostep.store.Fixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,7 +127,7 @@ class UserRecordTest {
     @Test
     void consumeMessageCodeWhenValidThenClearedOnce() {
         String hash = Fixtures.codeHash();
-        UserRecord r = enrolled.withMessageCode(new MessageCode(hash, NOW.plusSeconds(300), Method.EMAIL));
+        UserRecord r = enrolled.withMessageCode(new MessageCode(hash, NOW.plusSeconds(300), VerifyMethod.EMAIL));
         UserRecord used = r.consumeMessageCode(hash, NOW).orElseThrow();
         assertNull(used.messageCode());
         assertEquals(Optional.empty(), used.consumeMessageCode(hash, NOW));
@@ -163,8 +164,8 @@ class UserRecordTest {
     @Test
     void enableWhenAppWithoutSecretThenRefused() {
         UserRecord empty = UserRecord.empty(NOW);
-        assertThrows(IllegalStateException.class, () -> empty.enable(EnumSet.of(Method.APP)));
-        assertEquals(Method.EMAIL, empty.enable(EnumSet.of(Method.EMAIL)).preferredMethod());
+        assertThrows(IllegalStateException.class, () -> empty.enable(EnumSet.of(VerifyMethod.APP)));
+        assertEquals(VerifyMethod.EMAIL, empty.enable(EnumSet.of(VerifyMethod.EMAIL)).preferredMethod());
         assertEquals(Optional.empty(), empty.confirmPendingTotp());
     }
 

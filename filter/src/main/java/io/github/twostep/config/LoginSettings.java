@@ -11,8 +11,15 @@ import java.util.Objects;
  *                          {@code getRemoteUser()}
  * @param principalResolver external mode: fully qualified name of the application's
  *                          {@code PrincipalResolver} class; null: none
+ * @param passwordColumn    builtin mode: column of the users table (store.jdbc.table) holding
+ *                          bcrypt or Argon2id password hashes
+ * @param rolesColumn       builtin mode: column holding the user's roles, comma-separated; null:
+ *                          no roles
+ * @param passwordVerifier  builtin mode: fully qualified name of the application's
+ *                          {@code PasswordVerifier} class; null: the JDBC default
  */
-public record LoginSettings(LoginMode mode, String path, String sessionAttribute, String principalResolver) {
+public record LoginSettings(LoginMode mode, String path, String sessionAttribute, String principalResolver,
+                            String passwordColumn, String rolesColumn, String passwordVerifier) {
 
     public LoginSettings {
         Objects.requireNonNull(mode, "mode");

@@ -126,7 +126,10 @@ final class SettingsReader {
                 o.enumeration("mode", l.mode(), LoginMode.values(), LoginMode::jsonName),
                 o.string("path", l.path(), v -> v.matches("/\\S*") ? null : "must start with \"/\", e.g. \"/login\""),
                 o.nullableString("sessionAttribute", l.sessionAttribute(), false, NOT_BLANK),
-                className(o.nullableString("principalResolver", l.principalResolver(), false, CLASS)));
+                className(o.nullableString("principalResolver", l.principalResolver(), false, CLASS)),
+                o.string("passwordColumn", l.passwordColumn(), COLUMN_NAME),
+                o.nullableString("rolesColumn", l.rolesColumn(), false, COLUMN_NAME),
+                className(o.nullableString("passwordVerifier", l.passwordVerifier(), false, CLASS)));
     }
 
     private StoreSettings store(JsonCursor o) {

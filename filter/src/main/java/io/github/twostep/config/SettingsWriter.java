@@ -49,7 +49,9 @@ final class SettingsWriter {
         root.putObject("session").put("recheckSeconds", s.session().recheckSeconds());
         root.putObject("login").put("mode", s.login().mode().jsonName()).put("path", s.login().path())
                 .put("sessionAttribute", s.login().sessionAttribute())
-                .put("principalResolver", classRef(s.login().principalResolver()));
+                .put("principalResolver", classRef(s.login().principalResolver()))
+                .put("passwordColumn", s.login().passwordColumn()).put("rolesColumn", s.login().rolesColumn())
+                .put("passwordVerifier", classRef(s.login().passwordVerifier()));
         root.putObject("paths").put("prefix", s.paths().prefix());
         root.putObject("admin").put("localOnly", s.admin().localOnly())
                 .set("roles", array(s.admin().roles(), Function.identity()));

@@ -1,8 +1,10 @@
 package io.github.twostep.store;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.config.DataKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
@@ -53,6 +55,36 @@ public final class KeyRing {
             add(keys, previous.get(i), "previous key #" + (i + 1));
         }
         return new KeyRing(currentId, keys);
+    }
+
+    /**
+     * The ring of the settings' {@code store.key} and {@code store.previousKeys}, checked by the
+     * settings loader already.
+     *
+     * @throws TwoStepException if two keys share an id
+     */
+    public static KeyRing from(DataKey current, List<DataKey> previous) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(previous, "previous");
+        Map<String, Keys> keys = new LinkedHashMap<>();
+        for (DataKey key : concat(current, previous)) {
+            byte[] material = key.secretKey().getEncoded();
+            try {
+                if (keys.putIfAbsent(key.id(), derive(key.id(), material)) != null) {
+                    throw new TwoStepException("two data keys have the id '" + key.id() + "'");
+                }
+            } finally {
+                Arrays.fill(material, (byte) 0);
+            }
+        }
+        return new KeyRing(current.id(), keys);
+    }
+
+    private static List<DataKey> concat(DataKey current, List<DataKey> previous) {
+        List<DataKey> all = new ArrayList<>(previous.size() + 1);
+        all.add(current);
+        all.addAll(previous);
+        return all;
     }
 
     /** A ring holding just one key, the current one. */

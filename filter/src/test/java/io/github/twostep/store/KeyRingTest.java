@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.config.DataKey;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -59,5 +60,29 @@ class KeyRingTest {
     void pepperWhenKeyUnknownThenErrorNamesId() {
         TwoStepException e = assertThrows(TwoStepException.class, () -> Fixtures.keyRing().pepper("k9"));
         assertTrue(e.getMessage().contains("k9"));
+    }
+
+    @Test
+    void fromWhenSettingsKeysThenSameRingAsParsedText() {
+        byte[] current = Fixtures.randomBytes(32);
+        byte[] older = Fixtures.randomBytes(32);
+        KeyRing parsed = KeyRing.parse("k2:" + Base64.getEncoder().encodeToString(current),
+                List.of("k1:" + Base64.getEncoder().encodeToString(older)));
+
+        KeyRing fromSettings = KeyRing.from(new DataKey("k2", current),
+                List.of(new DataKey("k1", older)));
+
+        assertEquals("k2", fromSettings.currentKeyId());
+        assertEquals(parsed.keyIds(), fromSettings.keyIds());
+        assertArrayEquals(parsed.pepper("k1"), fromSettings.pepper("k1"));
+        assertArrayEquals(parsed.currentPepper(), fromSettings.currentPepper());
+    }
+
+    @Test
+    void fromWhenTwoKeysShareAnIdThenRejected() {
+        DataKey key = new DataKey("k1", Fixtures.randomBytes(32));
+
+        assertThrows(TwoStepException.class,
+                () -> KeyRing.from(key, List.of(key)));
     }
 }

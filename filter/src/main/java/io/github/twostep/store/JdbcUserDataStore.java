@@ -6,12 +6,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -30,8 +27,6 @@ import javax.sql.DataSource;
  * matching two rows is an error. Use a character column (VARCHAR/TEXT), not a CLOB.
  */
 public final class JdbcUserDataStore implements UserDataStore {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern TABLE = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")?");
     /** SQL states of a write that lost to another transaction: retry from a fresh read. */
     private static final Set<String> LOST_RACE = Set.of("40001", "40P01", "90131");
 
@@ -53,9 +48,9 @@ public final class JdbcUserDataStore implements UserDataStore {
     public JdbcUserDataStore(DataSource dataSource, String table, String userColumn, String commentColumn,
             boolean caseInsensitiveUsers) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.table = check(TABLE, table, "table");
-        this.userColumn = check(IDENTIFIER, userColumn, "userColumn");
-        this.commentColumn = check(IDENTIFIER, commentColumn, "commentColumn");
+        this.table = SqlNames.checkTable(table, "table");
+        this.userColumn = SqlNames.checkColumn(userColumn, "userColumn");
+        this.commentColumn = SqlNames.checkColumn(commentColumn, "commentColumn");
         this.caseInsensitive = caseInsensitiveUsers;
     }
 
@@ -150,14 +145,10 @@ public final class JdbcUserDataStore implements UserDataStore {
     }
 
     private Statements prepare(DatabaseMetaData meta) throws SQLException {
-        String quote = meta.getIdentifierQuoteString();
-        String q = quote == null || quote.isBlank() ? "" : quote.strip();
-        UnaryOperator<String> fold = meta.storesUpperCaseIdentifiers() ? s -> s.toUpperCase(Locale.ROOT)
-                : meta.storesLowerCaseIdentifiers() ? s -> s.toLowerCase(Locale.ROOT) : s -> s;
-        UnaryOperator<String> name = s -> q + fold.apply(s) + q;
-        String t = String.join(".", java.util.Arrays.stream(table.split("\\.")).map(name).toList());
-        String u = name.apply(userColumn);
-        String c = name.apply(commentColumn);
+        SqlNames names = SqlNames.of(meta);
+        String t = names.table(table);
+        String u = names.column(userColumn);
+        String c = names.column(commentColumn);
         String match = caseInsensitive ? "LOWER(" + u + ") = LOWER(?)" : u + " = ?";
         return new Statements("SELECT " + c + " FROM " + t + " WHERE " + match,
                 "UPDATE " + t + " SET " + c + " = ? WHERE " + match + " AND " + c + " = ?",
@@ -167,14 +158,6 @@ public final class JdbcUserDataStore implements UserDataStore {
     private TwoStepException failure(String action, String username, SQLException e) {
         return new TwoStepException("cannot " + action + " user data of user '" + username + "' in table " + table
                 + " (SQL state " + e.getSQLState() + ")", e);
-    }
-
-    private static String check(Pattern pattern, String name, String what) {
-        Objects.requireNonNull(name, what);
-        if (!pattern.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " must be a plain SQL identifier (" + pattern.pattern() + ")");
-        }
-        return name;
     }
 
     @Override

@@ -1,0 +1,94 @@
+package io.github.twostep.login;
+
+import io.github.twostep.TwoStepException;
+import io.github.twostep.store.SqlNames;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Checks passwords against the application's users table: one row per user, a column of
+ * bcrypt or Argon2id hashes and, optionally, a column of comma-separated roles. Unknown users
+ * cost a dummy hash check, so they cannot be told from wrong passwords by timing.
+ */
+public final class JdbcPasswordVerifier implements PasswordVerifier {
+    private final DataSource dataSource;
+    private final String table;
+    private final String userColumn;
+    private final String passwordColumn;
+    private final String rolesColumn;
+    private volatile String query;
+
+    /**
+     * @param rolesColumn null when the table has no roles
+     * @throws IllegalArgumentException if a name is not a plain SQL identifier
+     */
+    public JdbcPasswordVerifier(DataSource dataSource, String table, String userColumn, String passwordColumn,
+            String rolesColumn) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.table = SqlNames.checkTable(table, "table");
+        this.userColumn = SqlNames.checkColumn(userColumn, "userColumn");
+        this.passwordColumn = SqlNames.checkColumn(passwordColumn, "passwordColumn");
+        this.rolesColumn = rolesColumn == null ? null : SqlNames.checkColumn(rolesColumn, "rolesColumn");
+    }
+
+    @Override
+    public Optional<AuthenticatedUser> verify(String username, char[] password) {
+        if (username == null || username.isEmpty() || username.length() > 256 || password == null) {
+            PasswordHashes.matchesDummy(password);
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(query(connection))) {
+            select.setString(1, username);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    PasswordHashes.matchesDummy(password);
+                    return Optional.empty();
+                }
+                String name = row.getString(1);
+                String hash = row.getString(2);
+                String roles = rolesColumn == null ? null : row.getString(3);
+                if (!PasswordHashes.matches(hash, password)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AuthenticatedUser(name, parseRoles(roles)));
+            }
+        } catch (SQLException e) {
+            throw new TwoStepException("cannot read the users table " + table + " (SQL state " + e.getSQLState() + ")",
+                    e);
+        }
+    }
+
+    static Set<String> parseRoles(String roles) {
+        if (roles == null || roles.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private String query(Connection connection) throws SQLException {
+        String known = query;
+        if (known == null) {
+            SqlNames names = SqlNames.of(connection.getMetaData());
+            known = "SELECT " + names.column(userColumn) + ", " + names.column(passwordColumn)
+                    + (rolesColumn == null ? "" : ", " + names.column(rolesColumn))
+                    + " FROM " + names.table(table) + " WHERE " + names.column(userColumn) + " = ?";
+            query = known;
+        }
+        return known;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcPasswordVerifier[table=" + table + ", userColumn=" + userColumn + "]";
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.twostep.login;
+
+import java.util.Optional;
+
+/**
+ * Checks a password for the built-in login. The default reads bcrypt or Argon2id hashes from
+ * the users table ({@link JdbcPasswordVerifier}); an application can name its own class in
+ * {@code login.passwordVerifier}.
+ *
+ * <p>Implementations answer an unknown user exactly as a wrong password, and should spend
+ * about the same time on both (see {@link PasswordHashes#matchesDummy(char[])}).
+ */
+@FunctionalInterface
+public interface PasswordVerifier {
+    /** The user, if {@code password} is theirs; empty for an unknown user or a wrong password. */
+    Optional<AuthenticatedUser> verify(String username, char[] password);
+}

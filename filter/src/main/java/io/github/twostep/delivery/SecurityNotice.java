@@ -1,0 +1,15 @@
+package io.github.twostep.delivery;
+
+/** Changes to an account's security that TwoStep tells the user about by email. */
+public enum SecurityNotice {
+    /** The user turned two-step verification off. */
+    TWO_STEP_DISABLED,
+    /** New backup codes were made; the old ones stopped working. */
+    BACKUP_CODES_REGENERATED,
+    /** A browser was marked as trusted and will not be asked for a code for a while. */
+    NEW_TRUSTED_DEVICE,
+    /** An administrator's emergency code was used to sign in. */
+    EMERGENCY_CODE_USED,
+    /** An administrator reset the account's two-step verification. */
+    ADMIN_RESET
+}

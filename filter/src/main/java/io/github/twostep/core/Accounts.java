@@ -5,8 +5,6 @@ import io.github.twostep.TwoStepException;
 import io.github.twostep.config.Settings;
 import io.github.twostep.core.AuditEvent.Outcome;
 import io.github.twostep.core.AuditEvent.Type;
-import io.github.twostep.core.Enrollment.Confirmation;
-import io.github.twostep.core.Enrollment.SetupSecret;
 import io.github.twostep.core.VerifyOutcome.Factor;
 import io.github.twostep.store.CorruptRecordException;
 import io.github.twostep.store.KeyRing;
@@ -112,8 +110,8 @@ public final class Accounts {
     }
 
     /** Enables {@code methods} when {@code code} proves one of them. */
-    public Confirmation confirmSetup(String user, String code, Set<VerifyMethod> methods, String signInId, Caller caller) {
-        Confirmation confirmation = enrollment.confirm(user, code, methods, signInId);
+    public SetupConfirmation confirmSetup(String user, String code, Set<VerifyMethod> methods, String signInId, Caller caller) {
+        SetupConfirmation confirmation = enrollment.confirm(user, code, methods, signInId);
         boolean ok = confirmation.outcome().isVerified();
         record(user, ok ? Type.ENROLLED : Type.VERIFY_FAILED, ok ? Outcome.SUCCESS : Outcome.FAILURE, caller,
                 methods.stream().map(VerifyMethod::jsonName).sorted().reduce((a, b) -> a + "," + b).orElse(""));
@@ -134,8 +132,8 @@ public final class Accounts {
     }
 
     /** Trusts the caller's browser; answers the token for its cookie. */
-    public DeviceTrust.Issued trustDevice(String user, Caller caller) {
-        DeviceTrust.Issued issued = trust.trust(user, caller.userAgent());
+    public TrustIssued trustDevice(String user, Caller caller) {
+        TrustIssued issued = trust.trust(user, caller.userAgent());
         record(user, Type.DEVICE_TRUSTED, Outcome.SUCCESS, caller, issued.device().label());
         return issued;
     }
@@ -178,8 +176,8 @@ public final class Accounts {
     }
 
     /** A new emergency code for the user, shown once to the administrator. */
-    public Administration.IssuedCode emergencyCode(String user, Caller caller) {
-        Administration.IssuedCode code = administration.emergencyCode(user);
+    public IssuedCode emergencyCode(String user, Caller caller) {
+        IssuedCode code = administration.emergencyCode(user);
         record(user, Type.EMERGENCY_CODE_CREATED, Outcome.SUCCESS, caller, "");
         return code;
     }

@@ -72,11 +72,4 @@ final class Administration {
         return expires;
     }
 
-    /** A code shown once to the administrator, and when it stops working. */
-    record IssuedCode(String code, Instant expiresAt) {
-        @Override
-        public String toString() {
-            return "IssuedCode[expiresAt=" + expiresAt + "]";
-        }
-    }
 }

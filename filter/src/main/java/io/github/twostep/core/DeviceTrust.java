@@ -42,7 +42,7 @@ final class DeviceTrust {
     }
 
     /** Trusts the browser with {@code userAgent} for the configured days; answers the cookie token. */
-    Issued trust(String user, String userAgent) {
+    TrustIssued trust(String user, String userAgent) {
         if (days <= 0) {
             throw new IllegalStateException("trusting devices is turned off");
         }
@@ -51,7 +51,7 @@ final class DeviceTrust {
         TrustedDevice device = new TrustedDevice(random(ID_BYTES), hash(token), DeviceLabel.of(userAgent), now, now,
                 now.plus(Duration.ofDays(days)));
         records.change(user, record -> record.trustDevice(device, max));
-        return new Issued(token, device);
+        return new TrustIssued(token, device);
     }
 
     /** The unexpired device in {@code record} whose token is {@code token}. */
@@ -107,11 +107,4 @@ final class DeviceTrust {
         return B64.encodeToString(value);
     }
 
-    /** A device just trusted and the token its cookie carries. */
-    record Issued(String token, TrustedDevice device) {
-        @Override
-        public String toString() {
-            return "Issued[" + device + "]";
-        }
-    }
 }

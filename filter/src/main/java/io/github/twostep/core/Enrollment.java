@@ -65,7 +65,7 @@ final class Enrollment {
      * secret when {@code methods} has the app, else the message code sent for this set-up.
      * Re-enrolling voids every trusted device. Wrong codes count toward the lock.
      */
-    Confirmation confirm(String user, String typed, Set<VerifyMethod> methods, String signInId) {
+    SetupConfirmation confirm(String user, String typed, Set<VerifyMethod> methods, String signInId) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("choose at least one method");
         }
@@ -76,18 +76,18 @@ final class Enrollment {
         List<String> backupHashes = backupCodes.stream().map(hashes::hash).toList();
         return records.update(user, record -> {
             if (record.isLocked(now)) {
-                return RecordUpdate.keep(Confirmation.refused(
+                return RecordUpdate.keep(SetupConfirmation.refused(
                         VerifyOutcome.locked(Duration.between(now, record.lockedUntil()))));
             }
             Optional<UserRecord> enabled = code.flatMap(c -> prove(user, record, c, methods, signInId, now));
             if (enabled.isEmpty()) {
                 UserRecord failed = record.recordFailure(now, settings.lockout().maxFailedAttempts(),
                         settings.lockout().minutes());
-                return RecordUpdate.write(failed, Confirmation.refused(VerifyOutcome.invalid()));
+                return RecordUpdate.write(failed, SetupConfirmation.refused(VerifyOutcome.invalid()));
             }
             UserRecord next = enabled.get().regenerateBackupCodes(backupHashes).markVerified(now);
             Factor factor = methods.contains(VerifyMethod.APP) ? Factor.APP : Factor.MESSAGE;
-            return RecordUpdate.write(next, new Confirmation(VerifyOutcome.verified(factor, 0),
+            return RecordUpdate.write(next, new SetupConfirmation(VerifyOutcome.verified(factor, 0),
                     backupCodes.stream().map(CodeFormat::grouped).toList(), next.trustEpoch()));
         });
     }
@@ -129,23 +129,5 @@ final class Enrollment {
         return codes.stream().map(CodeFormat::grouped).toList();
     }
 
-    /** What an authenticator app needs: the Base32 key typed by hand, or the URI in the QR code. */
-    record SetupSecret(String secret, String otpauthUri) {
-        @Override
-        public String toString() {
-            return "SetupSecret[hidden]";
-        }
-    }
 
-    /** The end of a set-up: the code's outcome, the new backup codes, and the trust epoch now in force. */
-    record Confirmation(VerifyOutcome outcome, List<String> backupCodes, int trustEpoch) {
-        static Confirmation refused(VerifyOutcome outcome) {
-            return new Confirmation(outcome, List.of(), -1);
-        }
-
-        @Override
-        public String toString() {
-            return "Confirmation[" + outcome.result() + "]";
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.github.twostep.delivery;
 
+import io.github.twostep.Extensions;
+
 /** Creates the application's SMS and call senders named in the settings. */
 public final class CodeSenders {
     private CodeSenders() {
@@ -13,6 +15,6 @@ public final class CodeSenders {
      *         {@link CodeSender}, has no public no-argument constructor, or its constructor fails
      */
     public static CodeSender load(String className) {
-        return Instances.create(className, CodeSender.class);
+        return Extensions.create(className, CodeSender.class);
     }
 }

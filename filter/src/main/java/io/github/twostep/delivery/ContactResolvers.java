@@ -1,5 +1,7 @@
 package io.github.twostep.delivery;
 
+import io.github.twostep.Extensions;
+
 /** Creates the application's {@link ContactResolver} named in the settings. */
 public final class ContactResolvers {
     private ContactResolvers() {
@@ -13,6 +15,6 @@ public final class ContactResolvers {
      *         {@link ContactResolver}, has no public no-argument constructor, or its constructor fails
      */
     public static ContactResolver load(String className) {
-        return Instances.create(className, ContactResolver.class);
+        return Extensions.create(className, ContactResolver.class);
     }
 }

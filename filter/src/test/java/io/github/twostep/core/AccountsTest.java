@@ -58,9 +58,9 @@ class AccountsTest {
         CoreFixture.Enrolled enrolled = fixture.enrolWithApp("alice");
         accounts.startSetup("alice", CALLER);
 
-        Enrollment.Confirmation withBackup = accounts.confirmSetup("alice", enrolled.confirmation().backupCodes().get(0),
+        SetupConfirmation withBackup = accounts.confirmSetup("alice", enrolled.confirmation().backupCodes().get(0),
                 Set.of(VerifyMethod.APP), "s", CALLER);
-        Enrollment.Confirmation withOldSecret = accounts.confirmSetup("alice", fixture.code(enrolled.secret(), 1),
+        SetupConfirmation withOldSecret = accounts.confirmSetup("alice", fixture.code(enrolled.secret(), 1),
                 Set.of(VerifyMethod.APP), "s", CALLER);
 
         assertEquals(Result.INVALID, withBackup.outcome().result());
@@ -166,7 +166,7 @@ class AccountsTest {
         for (int i = 0; i < 3; i++) {
             accounts.verify("alice", "00000" + i, "s", CALLER);
         }
-        Administration.IssuedCode issued = accounts.emergencyCode("alice", CALLER);
+        IssuedCode issued = accounts.emergencyCode("alice", CALLER);
 
         assertTrue(issued.code().matches("[A-Z]{6}"));
         assertEquals(CoreFixture.START.plus(Duration.ofMinutes(2)), issued.expiresAt());
@@ -177,7 +177,7 @@ class AccountsTest {
     @Test
     void emergencyCodeWhenExpiredThenInvalid() {
         fixture.enrolWithApp("alice");
-        Administration.IssuedCode issued = accounts.emergencyCode("alice", CALLER);
+        IssuedCode issued = accounts.emergencyCode("alice", CALLER);
         fixture.clock.advance(Duration.ofMinutes(2));
 
         assertEquals(Result.INVALID, accounts.verify("alice", issued.code(), "s", CALLER).result());
@@ -328,7 +328,7 @@ class AccountsTest {
 
     @Test
     void startSetupWhenCalledThenSecretIsPendingOnly() {
-        Enrollment.SetupSecret setup = accounts.startSetup("alice", CALLER);
+        SetupSecret setup = accounts.startSetup("alice", CALLER);
 
         assertTrue(setup.otpauthUri().startsWith("otpauth://totp/TwoStep%20Sample:alice?secret=" + setup.secret()));
         UserRecord record = accounts.lookup("alice").orElseThrow();

@@ -35,9 +35,9 @@ final class CoreFixture {
 
     /** Enrols {@code user} with the app; answers the secret so tests can compute codes. */
     Enrolled enrolWithApp(String user) {
-        Enrollment.SetupSecret setup = accounts.startSetup(user, CALLER);
+        SetupSecret setup = accounts.startSetup(user, CALLER);
         OtpSecret secret = OtpSecret.fromBase32(setup.secret());
-        Enrollment.Confirmation confirmation = accounts.confirmSetup(user, code(secret, 0), Set.of(VerifyMethod.APP, VerifyMethod.EMAIL),
+        SetupConfirmation confirmation = accounts.confirmSetup(user, code(secret, 0), Set.of(VerifyMethod.APP, VerifyMethod.EMAIL),
                 "sign-in", CALLER);
         if (!confirmation.outcome().isVerified()) {
             throw new AssertionError("enrolment failed: " + confirmation.outcome());
@@ -51,6 +51,6 @@ final class CoreFixture {
         return totp.key(secret).generate(totp.currentStep() + offset);
     }
 
-    record Enrolled(OtpSecret secret, Enrollment.Confirmation confirmation) {
+    record Enrolled(OtpSecret secret, SetupConfirmation confirmation) {
     }
 }

@@ -1,17 +1,16 @@
-package io.github.twostep.delivery;
+package io.github.twostep;
 
-import io.github.twostep.TwoStepException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Objects;
 
 /** Creates an application's extension class, named in the settings, through its public no-argument constructor. */
-final class Instances {
-    private Instances() {
+public final class Extensions {
+    private Extensions() {
     }
 
-    static <T> T create(String className, Class<T> type) {
+    public static <T> T create(String className, Class<T> type) {
         Objects.requireNonNull(className, "className");
         String name = className.strip();
         String what = type.getSimpleName() + " class " + name;
@@ -39,7 +38,7 @@ final class Instances {
 
     private static Class<?> find(String name, String what) {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        ClassLoader own = Instances.class.getClassLoader();
+        ClassLoader own = Extensions.class.getClassLoader();
         for (ClassLoader loader : new ClassLoader[] {context, own}) {
             if (loader == null) {
                 continue;

@@ -1,0 +1,189 @@
+package io.github.twostep;
+
+import io.github.twostep.config.JdbcStoreSettings;
+import io.github.twostep.config.LoginMode;
+import io.github.twostep.config.Settings;
+import io.github.twostep.config.StoreSettings;
+import io.github.twostep.core.Accounts;
+import io.github.twostep.core.AuditSink;
+import io.github.twostep.core.Guard;
+import io.github.twostep.core.InMemoryAuditSink;
+import io.github.twostep.core.LogAuditSink;
+import io.github.twostep.login.JdbcPasswordVerifier;
+import io.github.twostep.login.PasswordVerifier;
+import io.github.twostep.store.FileUserDataStore;
+import io.github.twostep.store.InMemoryUserDataStore;
+import io.github.twostep.store.JdbcUserDataStore;
+import io.github.twostep.store.KeyRing;
+import io.github.twostep.store.UserDataStore;
+import io.github.twostep.store.UserDataStores;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configured TwoStep: settings, the store of users' second factors and everything built on
+ * them. {@link io.github.twostep.web.TwoStepFilter} makes one from the settings file; an
+ * application that registers the filter in code builds one with {@link #builder(Settings)}.
+ */
+public final class TwoStep {
+    private static final Logger LOG = LoggerFactory.getLogger(TwoStep.class);
+
+    private final Settings settings;
+    private final Accounts accounts;
+    private final Guard guard;
+    private final PasswordVerifier passwordVerifier;
+    private final Clock clock;
+
+    private TwoStep(Builder builder, UserDataStore store, KeyRing keys, PasswordVerifier passwordVerifier) {
+        this.settings = builder.settings;
+        this.clock = builder.clock;
+        this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random);
+        this.guard = new Guard(settings);
+        this.passwordVerifier = passwordVerifier;
+    }
+
+    /** A builder taking every collaborator the settings do not name from code. */
+    public static Builder builder(Settings settings) {
+        return new Builder(settings);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Guard guard() {
+        return guard;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The built-in login's password check; empty when there is none (external login without one). */
+    public Optional<PasswordVerifier> passwordVerifier() {
+        return Optional.ofNullable(passwordVerifier);
+    }
+
+    /** Call when a user's password changed: every device they trusted must prove the second factor again. */
+    public void passwordChanged(String user) {
+        accounts.passwordChanged(Objects.requireNonNull(user, "user"));
+    }
+
+    /** Collects collaborators; what is not given comes from the settings. */
+    public static final class Builder {
+        private final Settings settings;
+        private UserDataStore store;
+        private DataSource dataSource;
+        private PasswordVerifier passwordVerifier;
+        private Clock clock = Clock.systemUTC();
+        private AuditSink audit = new InMemoryAuditSink(10_000, new LogAuditSink());
+        private SecureRandom random = new SecureRandom();
+
+        private Builder(Settings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** The store of users' 2FA data, instead of the one {@code store} names. */
+        public Builder store(UserDataStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /** The users table's DataSource, for the JDBC store and the built-in login's password check. */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = Objects.requireNonNull(value, "dataSource");
+            return this;
+        }
+
+        public Builder passwordVerifier(PasswordVerifier value) {
+            this.passwordVerifier = Objects.requireNonNull(value, "passwordVerifier");
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Builder auditSink(AuditSink value) {
+            this.audit = Objects.requireNonNull(value, "auditSink");
+            return this;
+        }
+
+        public Builder random(SecureRandom value) {
+            this.random = Objects.requireNonNull(value, "random");
+            return this;
+        }
+
+        /**
+         * Builds TwoStep.
+         *
+         * @throws TwoStepException if the settings name a store or class that cannot be set up
+         */
+        public TwoStep build() {
+            UserDataStore chosenStore = store != null ? store : storeFromSettings();
+            PasswordVerifier verifier = passwordVerifier != null ? passwordVerifier : verifierFromSettings();
+            return new TwoStep(this, chosenStore, keyRing(), verifier);
+        }
+
+        private KeyRing keyRing() {
+            StoreSettings st = settings.store();
+            if (st.key() != null) {
+                return KeyRing.from(st.key(), st.previousKeys());
+            }
+            LOG.warn("No store.key is set: a random key is used for this run only, so enrolments do not survive "
+                    + "a restart. Set store.key for production.");
+            return KeyRing.of("ephemeral", random.generateSeed(32));
+        }
+
+        private UserDataStore storeFromSettings() {
+            StoreSettings st = settings.store();
+            return switch (st.type()) {
+                case MEMORY -> new InMemoryUserDataStore();
+                case FILE -> new FileUserDataStore(Path.of(st.file().directory()), clock);
+                case JDBC -> new JdbcUserDataStore(usersTable(), st.jdbc().table(), st.jdbc().userColumn(),
+                        st.jdbc().commentColumn(), st.jdbc().caseInsensitiveUsers());
+                case CLASS -> UserDataStores.load("class:" + st.className(), Map.of());
+            };
+        }
+
+        private PasswordVerifier verifierFromSettings() {
+            if (settings.login().mode() != LoginMode.BUILTIN) {
+                return null;
+            }
+            if (settings.login().passwordVerifier() != null) {
+                return Extensions.create(settings.login().passwordVerifier(), PasswordVerifier.class);
+            }
+            JdbcStoreSettings jdbc = settings.store().jdbc();
+            return new JdbcPasswordVerifier(usersTable(), jdbc.table(), jdbc.userColumn(),
+                    settings.login().passwordColumn(), settings.login().rolesColumn());
+        }
+
+        private DataSource usersTable() {
+            if (dataSource != null) {
+                return dataSource;
+            }
+            JdbcStoreSettings jdbc = settings.store().jdbc();
+            if (jdbc.dataSource() != null) {
+                dataSource = JdbcUserDataStore.lookup(jdbc.dataSource());
+            } else if (jdbc.url() != null) {
+                dataSource = JdbcUserDataStore.dataSource(jdbc.url(), jdbc.username(), jdbc.password());
+            } else {
+                throw new TwoStepException("the users table needs a DataSource: set store.jdbc.dataSource (JNDI) or "
+                        + "store.jdbc.url, or pass one to TwoStep.builder(...).dataSource(...)");
+            }
+            return dataSource;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.twostep.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.twostep.TwoStep;
+import io.github.twostep.config.AdminSettings;
+import io.github.twostep.core.Accounts;
+import io.github.twostep.core.AuditEvent;
+import io.github.twostep.core.IssuedCode;
+import io.github.twostep.core.State;
+import io.github.twostep.store.InvalidUsernameException;
+import io.github.twostep.store.UnknownUserException;
+import io.github.twostep.store.UserRecord;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The administrator's JSON API under {@code P/admin/api/}: for a fully signed-in user with an
+ * admin role, from loopback unless {@code admin.localOnly} is false. Anonymous callers get
+ * 401, everyone else 403, before anything is read.
+ */
+final class AdminApi {
+    private static final int AUDIT_LIMIT = 200;
+
+    private final TwoStep twoStep;
+    private final Accounts accounts;
+
+    AdminApi(TwoStep twoStep) {
+        this.twoStep = twoStep;
+        this.accounts = twoStep.accounts();
+    }
+
+    /** Whether the caller of {@code x} may administer; answers 401/403 itself when not. */
+    boolean admitted(Exchange x) throws IOException {
+        if (!x.signedIn()) {
+            Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "login_required");
+            return false;
+        }
+        AdminSettings admin = twoStep.settings().admin();
+        boolean fullySignedIn = x.state() == State.VERIFIED || x.state() == State.OPTIONAL
+                || x.state() == State.EXEMPT || x.state() == State.DISABLED;
+        boolean hasRole = admin.roles().stream().anyMatch(x.roles());
+        if (!fullySignedIn || !hasRole || (admin.localOnly() && !isLoopback(x.request().getRemoteAddr()))) {
+            Json.error(x.response(), HttpServletResponse.SC_FORBIDDEN, "forbidden");
+            return false;
+        }
+        return true;
+    }
+
+    /** Answers {@code call}, the path after {@code P/admin/api/}. */
+    void handle(Exchange x, String call) throws IOException {
+        if (!admitted(x)) {
+            return;
+        }
+        String method = x.request().getMethod();
+        if (method.equals("GET") && call.equals("audit")) {
+            audit(x, x.request().getParameter("user"));
+            return;
+        }
+        String[] parts = call.split("/", -1);
+        if (parts.length < 2 || !parts[0].equals("users") || parts[1].isEmpty()) {
+            Json.error(x.response(), HttpServletResponse.SC_NOT_FOUND, "not_found");
+            return;
+        }
+        String user = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+        String action = method + " " + (parts.length > 2 ? String.join("/", List.of(parts).subList(2, parts.length)) : "");
+        try {
+            act(x, user, action);
+        } catch (UnknownUserException | InvalidUsernameException e) {
+            Json.error(x.response(), HttpServletResponse.SC_NOT_FOUND, "unknown_user");
+        }
+    }
+
+    private void act(Exchange x, String user, String action) throws IOException {
+        switch (action) {
+            case "GET " -> lookup(x, user);
+            case "POST reset" -> {
+                accounts.reset(user, x.caller());
+                Json.write(x.response(), 200, new Answers.StateOnly("reset"));
+            }
+            case "POST unlock" -> {
+                accounts.unlock(user, x.caller());
+                Json.write(x.response(), 200, new Answers.StateOnly("unlocked"));
+            }
+            case "POST emergency-code" -> {
+                IssuedCode code = accounts.emergencyCode(user, x.caller());
+                Json.write(x.response(), 200, new Answers.IssuedCode(code.code(), code.expiresAt().toString()));
+            }
+            case "POST backup-code" -> operatorCode(x, user);
+            case "GET devices" -> Json.write(x.response(), 200,
+                    accounts.devices(user).stream().map(d -> UserApi.device(d, null)).toList());
+            default -> {
+                if (action.startsWith("DELETE devices/")) {
+                    String id = action.substring("DELETE devices/".length());
+                    if (id.matches("[A-Za-z0-9_-]{1,32}") && accounts.revokeDevice(user, id, x.caller())) {
+                        x.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
+                        return;
+                    }
+                }
+                Json.error(x.response(), HttpServletResponse.SC_NOT_FOUND, "not_found");
+            }
+        }
+    }
+
+    private void lookup(Exchange x, String user) throws IOException {
+        Optional<UserRecord> found = accounts.lookup(user);
+        Instant now = twoStep.clock().instant();
+        UserRecord record = found.orElse(null);
+        boolean enrolled = record != null && record.enabled();
+        Json.write(x.response(), 200, new Answers.AdminUser(user, enrolled,
+                enrolled ? record.methods().stream().sorted().map(m -> m.jsonName()).toList() : List.of(),
+                record != null && record.isLocked(now),
+                record != null && record.isLocked(now) ? record.lockedUntil().toString() : null,
+                record == null ? 0 : record.failures(),
+                record == null ? 0 : (int) record.devices().stream().filter(d -> !d.isExpired(now)).count(),
+                record == null ? null : UserApi.iso(record.lastVerified())));
+    }
+
+    private void operatorCode(Exchange x, String user) throws IOException {
+        Optional<ObjectNode> body = Json.readObject(x.request());
+        String code = body.map(b -> UserApi.text(b, "code")).orElse(null);
+        try {
+            Instant expires = accounts.operatorCode(user, code, x.caller());
+            Json.write(x.response(), 200, new Answers.Expiry(expires.toString()));
+        } catch (IllegalArgumentException e) {
+            Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_code");
+        }
+    }
+
+    private void audit(Exchange x, String user) throws IOException {
+        if (user == null || user.isEmpty()) {
+            Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "user_required");
+            return;
+        }
+        List<Answers.AuditLine> lines = accounts.auditTrail(user, AUDIT_LIMIT).stream().map(AdminApi::line).toList();
+        Json.write(x.response(), 200, lines);
+    }
+
+    private static Answers.AuditLine line(AuditEvent event) {
+        return new Answers.AuditLine(event.time().toString(), event.user(), event.event().wireName(),
+                event.outcome().wireName(), event.remoteAddr(), event.userAgent());
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null || address.isEmpty()) {
+            return false;
+        }
+        try {
+            String literal = address.startsWith("[") && address.endsWith("]")
+                    ? address.substring(1, address.length() - 1) : address;
+            if (!literal.matches("[0-9a-fA-F:.]+")) {
+                return false;
+            }
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.twostep.web;
+
+import java.util.List;
+
+/** The JSON bodies of the API, one record each, as DESIGN.md's HTTP contract spells them. */
+final class Answers {
+    private Answers() {
+    }
+
+    record Status(String user, String state, boolean enrolled, List<MethodTo> methods, int trustDeviceDays,
+            String csrfToken) {
+    }
+
+    record MethodTo(String method, String to) {
+    }
+
+    record StateOnly(String state) {
+    }
+
+    record Verified(String state, String redirect) {
+    }
+
+    record Locked(String error, long retryAfterSeconds) {
+    }
+
+    record SetupStarted(String secret, String otpauthUri, String qrPng, List<AuthenticatorApp> authenticators) {
+        @Override
+        public String toString() {
+            return "SetupStarted[hidden]";
+        }
+    }
+
+    record AuthenticatorApp(String name, String url, String qrPng) {
+    }
+
+    record Enabled(boolean enabled, List<String> backupCodes) {
+        @Override
+        public String toString() {
+            return "Enabled[" + enabled + "]";
+        }
+    }
+
+    record BackupCodes(List<String> backupCodes) {
+        @Override
+        public String toString() {
+            return "BackupCodes[hidden]";
+        }
+    }
+
+    record Disabled(boolean enabled) {
+    }
+
+    record Device(String id, String label, String created, String lastUsed, String expires, boolean current) {
+    }
+
+    record AdminUser(String user, boolean enrolled, List<String> methods, boolean locked, String lockedUntil,
+            int failedAttempts, int devices, String lastVerified) {
+    }
+
+    record IssuedCode(String code, String expiresAt) {
+        @Override
+        public String toString() {
+            return "IssuedCode[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    record Expiry(String expiresAt) {
+    }
+
+    record AuditLine(String time, String user, String event, String outcome, String remoteAddr, String userAgent) {
+    }
+}

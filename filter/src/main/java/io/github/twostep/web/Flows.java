@@ -1,0 +1,99 @@
+package io.github.twostep.web;
+
+import io.github.twostep.TwoStep;
+import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.core.Accounts;
+import io.github.twostep.core.Evaluation;
+import io.github.twostep.core.SetupConfirmation;
+import io.github.twostep.core.Standing;
+import io.github.twostep.core.VerifyOutcome;
+import io.github.twostep.login.PasswordVerifier;
+import io.github.twostep.store.UnknownUserException;
+import io.github.twostep.store.UserRecord;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The steps the pages and the JSON API share, with their effect on the session: a verified
+ * code rotates the session id and marks the session verified, trust sets the cookie, set-up
+ * and disabling update the session's standing.
+ */
+final class Flows {
+    private final TwoStep twoStep;
+    private final Accounts accounts;
+    private final ContactLookup contacts;
+
+    Flows(TwoStep twoStep, ContactLookup contacts) {
+        this.twoStep = twoStep;
+        this.accounts = twoStep.accounts();
+        this.contacts = contacts;
+    }
+
+    /** The user's record; empty if they have none or the store does not know them. */
+    Optional<UserRecord> record(String user) {
+        try {
+            return accounts.lookup(user);
+        } catch (UnknownUserException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The masked address where codes of {@code method} go, or null (the app has none). */
+    String contactOf(String user, VerifyMethod method) {
+        return contacts.masked(user, method);
+    }
+
+    VerifyOutcome verify(Exchange x, String code, boolean trustDevice) {
+        VerifyOutcome outcome = accounts.verify(x.user(), code, x.session().signInId(), x.caller());
+        if (outcome.isVerified()) {
+            Instant now = twoStep.clock().instant();
+            x.request().changeSessionId();
+            int epoch = record(x.user()).map(UserRecord::trustEpoch).orElse(0);
+            x.session().verifiedByCode(now, epoch);
+            int days = twoStep.settings().trustThisDevice();
+            if (trustDevice && days > 0) {
+                var issued = accounts.trustDevice(x.user(), x.caller());
+                Http.setTrustCookie(x.request(), x.response(), issued.token(), days);
+            }
+        }
+        return outcome;
+    }
+
+    SetupConfirmation confirm(Exchange x, String code, Set<VerifyMethod> methods) {
+        var confirmation = accounts.confirmSetup(x.user(), code, methods, x.session().signInId(), x.caller());
+        if (confirmation.outcome().isVerified()) {
+            x.request().changeSessionId();
+            x.session().verifiedByCode(twoStep.clock().instant(), confirmation.trustEpoch());
+        }
+        return confirmation;
+    }
+
+    void disable(Exchange x) {
+        accounts.disable(x.user(), x.caller());
+        Evaluation fresh = accounts.evaluate(x.user(), null, x.caller());
+        x.session().evaluated(fresh, twoStep.clock().instant());
+    }
+
+    /**
+     * Whether {@code password} is the user's. Without a password check (external login with no
+     * verifier) the first factor is the container's and this step is skipped.
+     */
+    boolean passwordConfirmed(Exchange x, String password) {
+        Optional<PasswordVerifier> verifier = twoStep.passwordVerifier();
+        if (verifier.isEmpty()) {
+            return true;
+        }
+        return password != null && verifier.get().verify(x.user(), password.toCharArray()).isPresent();
+    }
+
+    /** Where to go after a successful verification: the page first asked for, if it is on this site. */
+    String redirectAfterVerify(Exchange x) {
+        String saved = x.session().takeReturnTo();
+        return x.request().getContextPath() + ReturnTo.sameOrigin(saved).orElse("/");
+    }
+
+    boolean isVerified(Exchange x) {
+        return x.session() != null && x.session().standing() == Standing.VERIFIED;
+    }
+}

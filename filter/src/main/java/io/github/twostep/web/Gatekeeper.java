@@ -1,0 +1,136 @@
+package io.github.twostep.web;
+
+import io.github.twostep.TwoStep;
+import io.github.twostep.config.LoginMode;
+import io.github.twostep.config.Settings;
+import io.github.twostep.core.Accounts;
+import io.github.twostep.core.AuditEvent;
+import io.github.twostep.core.Decision;
+import io.github.twostep.core.Standing;
+import io.github.twostep.core.State;
+import io.github.twostep.login.AuthenticatedUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/**
+ * What the filter does with each request: find the user, know their standing (from the
+ * session; the store is read only at sign-in and at each re-check), then either answer one of
+ * TwoStep's own pages and API calls, or let the request through, or send the user to sign in,
+ * set up or prove the second factor.
+ */
+final class Gatekeeper {
+    private final TwoStep twoStep;
+    private final Settings settings;
+    private final Accounts accounts;
+    private final Identity identity;
+    private final Routes routes;
+
+    Gatekeeper(TwoStep twoStep, PrincipalResolver resolver, ContactLookup contacts) {
+        this.twoStep = twoStep;
+        this.settings = twoStep.settings();
+        this.accounts = twoStep.accounts();
+        this.identity = new Identity(settings.login(), resolver);
+        this.routes = new Routes(twoStep, contacts);
+    }
+
+    void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = Http.path(request);
+        String user = identity.user(request);
+        Predicate<String> roles = identity.roles(request);
+        SignInSession session = null;
+        HttpSession httpSession = request.getSession(user != null);
+        if (httpSession != null) {
+            session = SignInSession.of(httpSession);
+            session.follow(user);
+        }
+        boolean exemptUser = user != null && twoStep.guard().isExemptUser(user, roles);
+        Standing standing = user != null && settings.enabled() && !exemptUser
+                ? standing(request, user, session) : null;
+        Decision decision = twoStep.guard().decide(path, user, roles, standing);
+        if (routes.owns(path)) {
+            routes.answer(new Exchange(request, response, path, user, roles, decision.state(), session));
+            return;
+        }
+        if (decision.reported() != decision.action()) {
+            accounts.record(user, AuditEvent.Type.DECISION, AuditEvent.Outcome.INFO, Http.caller(request),
+                    "report_only_" + decision.reported().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        act(request, response, chain, decision, session);
+    }
+
+    private Standing standing(HttpServletRequest request, String user, SignInSession session) {
+        Instant now = twoStep.clock().instant();
+        Duration recheck = Duration.ofSeconds(settings.session().recheckSeconds());
+        boolean fresh = session.evaluation() == null || session.standing() == Standing.UNAVAILABLE;
+        if (!fresh && session.recheckDue(now, recheck)) {
+            if (accounts.stillHolds(user, session.evaluation())) {
+                session.checked(now);
+            } else {
+                fresh = true;
+            }
+        }
+        if (fresh) {
+            session.evaluated(accounts.evaluate(user, Http.trustToken(request), Http.caller(request)), now);
+        }
+        return session.standing();
+    }
+
+    private void act(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Decision decision,
+            SignInSession session) throws IOException, ServletException {
+        boolean json = Http.wantsJson(request, settings.paths().prefix() + "/api/");
+        String prefix = settings.paths().prefix();
+        switch (decision.action()) {
+            case PROCEED -> proceed(request, response, chain);
+            case LOGIN -> {
+                if (json) {
+                    Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "login_required");
+                } else {
+                    rememberTarget(request, SignInSession.of(request.getSession(true)));
+                    Http.redirect(request, response, settings.login().path());
+                }
+            }
+            case CHALLENGE -> {
+                if (json) {
+                    Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "second_factor_required");
+                } else {
+                    rememberTarget(request, session);
+                    Http.redirect(request, response, prefix + "/verify");
+                }
+            }
+            case ENROLL -> {
+                if (json) {
+                    Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "enrollment_required");
+                } else {
+                    rememberTarget(request, session);
+                    Http.redirect(request, response, prefix + "/setup");
+                }
+            }
+            case DENY -> routes.unavailable(request, response, json);
+        }
+    }
+
+    private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        AuthenticatedUser builtin = settings.login().mode() == LoginMode.BUILTIN ? Identity.builtinUser(request) : null;
+        chain.doFilter(builtin == null ? request : new BuiltinUserRequest(request, builtin), response);
+    }
+
+    private static void rememberTarget(HttpServletRequest request, SignInSession session) {
+        if (session != null && "GET".equals(request.getMethod())) {
+            session.returnTo(Http.currentTarget(request));
+        }
+    }
+
+    /** Whether {@code state} is a fully signed-in state (second factor proven or not needed). */
+    static boolean fullySignedIn(State state) {
+        return state == State.VERIFIED || state == State.OPTIONAL || state == State.EXEMPT || state == State.DISABLED;
+    }
+}

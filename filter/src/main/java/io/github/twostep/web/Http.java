@@ -1,0 +1,88 @@
+package io.github.twostep.web;
+
+import io.github.twostep.core.Caller;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Small facts about requests and answers that every part of the web layer needs. */
+final class Http {
+    static final String TRUST_COOKIE = "twostep_trust";
+
+    private Http() {
+    }
+
+    /** The path inside the application as the container normalised it. */
+    static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String path = servletPath + info;
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /** Whether the client wants JSON: an API path, or {@code Accept} naming JSON but not HTML. */
+    static boolean wantsJson(HttpServletRequest request, String apiPrefix) {
+        if (path(request).startsWith(apiPrefix)) {
+            return true;
+        }
+        String accept = request.getHeader("Accept");
+        if (accept == null) {
+            return false;
+        }
+        String lower = accept.toLowerCase(Locale.ROOT);
+        return lower.contains("application/json") && !lower.contains("text/html");
+    }
+
+    static boolean isStateChanging(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method));
+    }
+
+    static Caller caller(HttpServletRequest request) {
+        return new Caller(request.getRemoteAddr(), request.getHeader("User-Agent"));
+    }
+
+    /** The page's address inside the application with its query, for coming back after sign-in. */
+    static String currentTarget(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return path(request) + (query == null ? "" : "?" + query);
+    }
+
+    /** Redirects to {@code path} inside the application (context path added). */
+    static void redirect(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        NoStore.apply(response);
+        response.sendRedirect(request.getContextPath() + path);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String trustToken(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (TRUST_COOKIE.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Sets the trust cookie: HttpOnly, SameSite=Lax, Secure on HTTPS, for {@code days}. */
+    static void setTrustCookie(HttpServletRequest request, HttpServletResponse response, String token, int days) {
+        Cookie cookie = new Cookie(TRUST_COOKIE, token);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, days * 86_400L));
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+}

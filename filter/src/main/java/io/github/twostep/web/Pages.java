@@ -1,0 +1,213 @@
+package io.github.twostep.web;
+
+import io.github.twostep.TwoStep;
+import io.github.twostep.config.Authenticator;
+import io.github.twostep.config.Settings;
+import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.core.Accounts;
+import io.github.twostep.core.SetupConfirmation;
+import io.github.twostep.core.SetupSecret;
+import io.github.twostep.core.State;
+import io.github.twostep.core.VerifyOutcome;
+import io.github.twostep.otp.CodeFormat;
+import io.github.twostep.qr.QrCode;
+import io.github.twostep.store.UserRecord;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TwoStep's HTML pages: verify, set-up (consent, scan and confirm, backup codes, turn off) and
+ * trusted devices. They drive the same {@link Flows} as the JSON API.
+ */
+final class Pages {
+    private final TwoStep twoStep;
+    private final Settings settings;
+    private final Accounts accounts;
+    private final Flows flows;
+    private final Templates templates = new Templates();
+    private final String prefix;
+
+    Pages(TwoStep twoStep, Flows flows) {
+        this.twoStep = twoStep;
+        this.settings = twoStep.settings();
+        this.accounts = twoStep.accounts();
+        this.flows = flows;
+        this.prefix = settings.paths().prefix();
+    }
+
+    Templates templates() {
+        return templates;
+    }
+
+    void verify(Exchange x) throws IOException {
+        Messages messages = Messages.forLocales(x.request().getLocales());
+        if (x.request().getMethod().equals("POST")) {
+            VerifyOutcome outcome = flows.verify(x, x.request().getParameter("code"),
+                    "true".equals(x.request().getParameter("trustDevice")));
+            if (outcome.isVerified()) {
+                NoStore.apply(x.response());
+                x.response().sendRedirect(flows.redirectAfterVerify(x));
+                return;
+            }
+            String error = outcome.result() == VerifyOutcome.Result.LOCKED
+                    ? messages.format("verify_locked", Math.max(1, (outcome.retryAfter().toSeconds() + 59) / 60))
+                    : messages.get("verify_failed");
+            verifyView(x, messages).with("error", error).render(x.response(), templates, 200);
+            return;
+        }
+        verifyView(x, messages).render(x.response(), templates, 200);
+    }
+
+    private View verifyView(Exchange x, Messages messages) {
+        View view = View.of("verify", x, messages, "verify_title", prefix);
+        if (settings.trustThisDevice() > 0) {
+            view.with("trustLabel", messages.format("trust_device", settings.trustThisDevice()));
+        }
+        if (settings.verify().dial() != null) {
+            view.with("dialHint", messages.format("dial_hint", settings.verify().dial()));
+        }
+        if (x.state() != State.CHALLENGE) {
+            view.with("notice", messages.get("reverify_needed"));
+        }
+        return view;
+    }
+
+    void setup(Exchange x) throws IOException {
+        Messages messages = Messages.forLocales(x.request().getLocales());
+        boolean enrolled = flows.record(x.user()).map(UserRecord::enabled).orElse(false);
+        if (enrolled && !x.session().recentlyVerified(twoStep.clock().instant(), UserApi.REVERIFY_WINDOW)) {
+            x.session().returnTo(prefix + "/setup");
+            Http.redirect(x.request(), x.response(), prefix + "/verify");
+            return;
+        }
+        String step = x.request().getMethod().equals("POST") ? x.request().getParameter("step") : null;
+        if (step == null) {
+            startView(x, messages, enrolled).render(x.response(), templates, 200);
+            return;
+        }
+        switch (step) {
+            case "start" -> start(x, messages, enrolled);
+            case "confirm" -> confirm(x, messages);
+            case "regenerate" -> doneView(x, messages, accounts.regenerateBackupCodes(x.user(), x.caller()))
+                    .render(x.response(), templates, 200);
+            case "disable" -> disable(x, messages, enrolled);
+            default -> startView(x, messages, enrolled).render(x.response(), templates, 200);
+        }
+    }
+
+    private void start(Exchange x, Messages messages, boolean enrolled) throws IOException {
+        if (!"true".equals(x.request().getParameter("consent"))) {
+            startView(x, messages, enrolled).with("error", messages.get("consent_required"))
+                    .render(x.response(), templates, 200);
+            return;
+        }
+        if (!flows.passwordConfirmed(x, x.request().getParameter("password"))) {
+            startView(x, messages, enrolled).with("error", messages.get("password_failed"))
+                    .render(x.response(), templates, 200);
+            return;
+        }
+        SetupSecret secret = accounts.startSetup(x.user(), x.caller());
+        x.session().pendingSetup(secret);
+        scanView(x, messages, secret, Set.of()).render(x.response(), templates, 200);
+    }
+
+    private void confirm(Exchange x, Messages messages) throws IOException {
+        SetupSecret pending = x.session().pendingSetup();
+        if (pending == null) {
+            Http.redirect(x.request(), x.response(), prefix + "/setup");
+            return;
+        }
+        Set<VerifyMethod> methods = EnumSet.noneOf(VerifyMethod.class);
+        String[] chosen = x.request().getParameterValues("methods");
+        for (String name : chosen == null ? new String[0] : chosen) {
+            VerifyMethod.fromJson(name).filter(settings.verify()::allows).ifPresent(methods::add);
+        }
+        if (methods.isEmpty()) {
+            scanView(x, messages, pending, methods).with("error", messages.get("methods_invalid"))
+                    .render(x.response(), templates, 200);
+            return;
+        }
+        SetupConfirmation confirmation = flows.confirm(x, x.request().getParameter("code"), methods);
+        if (!confirmation.outcome().isVerified()) {
+            scanView(x, messages, pending, methods).with("error", messages.get("verify_failed"))
+                    .render(x.response(), templates, 200);
+            return;
+        }
+        x.session().pendingSetup(null);
+        doneView(x, messages, confirmation.backupCodes()).render(x.response(), templates, 200);
+    }
+
+    private void disable(Exchange x, Messages messages, boolean enrolled) throws IOException {
+        if (!enrolled || !flows.passwordConfirmed(x, x.request().getParameter("password"))) {
+            startView(x, messages, enrolled).with("error", messages.get("password_failed"))
+                    .render(x.response(), templates, 200);
+            return;
+        }
+        flows.disable(x);
+        Http.redirect(x.request(), x.response(), "/");
+    }
+
+    private View startView(Exchange x, Messages messages, boolean enrolled) {
+        return View.of("setup-start", x, messages, "setup_title", prefix)
+                .with("askPassword", twoStep.passwordVerifier().isPresent())
+                .with("enrolled", enrolled);
+    }
+
+    private View scanView(Exchange x, Messages messages, SetupSecret secret, Set<VerifyMethod> chosen) {
+        List<Map<String, Object>> apps = new ArrayList<>();
+        for (Authenticator app : settings.setup().authenticators()) {
+            apps.add(Map.of("name", app.name(), "url", app.url(), "qrPng", QrCode.of(app.url()).pngDataUri(120)));
+        }
+        List<Map<String, Object>> methods = new ArrayList<>();
+        for (VerifyMethod method : VerifyMethod.values()) {
+            if (settings.verify().allows(method)) {
+                boolean checked = chosen.isEmpty() ? method == VerifyMethod.APP || method == VerifyMethod.EMAIL
+                        : chosen.contains(method);
+                methods.add(Map.of("value", method.jsonName(), "label", messages.get("method_" + method.jsonName()),
+                        "checked", checked));
+            }
+        }
+        return View.of("setup-scan", x, messages, "setup_title", prefix)
+                .with("qrPng", QrCode.of(secret.otpauthUri()).pngDataUri(UserApi.QR_SIZE))
+                .with("secretGrouped", CodeFormat.grouped(secret.secret()).toUpperCase(java.util.Locale.ROOT))
+                .with("apps", apps)
+                .with("methods", methods);
+    }
+
+    private View doneView(Exchange x, Messages messages, List<String> codes) {
+        String file = String.join("\n", codes) + "\n";
+        return View.of("setup-done", x, messages, "enabled_title", prefix)
+                .with("codes", codes)
+                .with("download", "data:text/plain;charset=utf-8,"
+                        + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    void devices(Exchange x) throws IOException {
+        Messages messages = Messages.forLocales(x.request().getLocales());
+        if (x.request().getMethod().equals("POST")) {
+            String id = x.request().getParameter("id");
+            if (id != null && id.matches("[A-Za-z0-9_-]{1,32}")) {
+                accounts.revokeDevice(x.user(), id, x.caller());
+            }
+            Http.redirect(x.request(), x.response(), prefix + "/devices");
+            return;
+        }
+        String current = x.session().evaluation() == null ? null : x.session().evaluation().deviceId();
+        View.of("devices", x, messages, "devices_title", prefix)
+                .with("devices", accounts.devices(x.user()).stream().map(d -> UserApi.device(d, current)).toList())
+                .render(x.response(), templates, 200);
+    }
+
+    void unavailable(Exchange x) throws IOException {
+        Messages messages = Messages.forLocales(x.request().getLocales());
+        View.of("unavailable", x, messages, "unavailable_title", prefix)
+                .render(x.response(), templates, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    }
+}

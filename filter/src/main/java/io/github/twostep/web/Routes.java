@@ -1,0 +1,186 @@
+package io.github.twostep.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.twostep.TwoStep;
+import io.github.twostep.config.LoginMode;
+import io.github.twostep.config.Settings;
+import io.github.twostep.core.State;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * TwoStep's own addresses: everything under {@code paths.prefix}, and with built-in login the
+ * login page and {@code /logout}. Every answer is {@code no-store}; every state-changing call
+ * must carry the session's CSRF token, checked before anything else happens. A session that
+ * has not proven its second factor reaches only what its state allows.
+ */
+final class Routes {
+    private final Settings settings;
+    private final String prefix;
+    private final boolean builtin;
+    private final UserApi userApi;
+    private final AdminApi adminApi;
+    private final Pages pages;
+    private final SignIn signIn;
+
+    Routes(TwoStep twoStep, ContactLookup contacts) {
+        this.settings = twoStep.settings();
+        this.prefix = settings.paths().prefix();
+        this.builtin = settings.login().mode() == LoginMode.BUILTIN;
+        Flows flows = new Flows(twoStep, contacts);
+        this.userApi = new UserApi(twoStep, flows);
+        this.adminApi = new AdminApi(twoStep);
+        this.pages = new Pages(twoStep, flows);
+        this.signIn = builtin ? new SignIn(twoStep) : null;
+    }
+
+    boolean owns(String path) {
+        return path.equals(prefix) || path.startsWith(prefix + "/")
+                || (builtin && (path.equals(settings.login().path()) || path.equals("/logout")));
+    }
+
+    void answer(Exchange x) throws IOException {
+        NoStore.apply(x.response());
+        String path = x.path();
+        boolean json = path.startsWith(prefix + "/api/") || path.startsWith(prefix + "/admin/api/");
+        if (Http.isStateChanging(x.request()) && !csrfPresent(x)) {
+            if (json) {
+                Json.error(x.response(), HttpServletResponse.SC_FORBIDDEN, "csrf");
+            } else {
+                x.response().sendError(HttpServletResponse.SC_FORBIDDEN, "Missing or wrong CSRF token");
+            }
+            return;
+        }
+        if (path.equals(prefix + "/static/twostep.css")) {
+            stylesheet(x.response());
+        } else if (path.equals(prefix + "/api/login") && builtin && x.request().getMethod().equals("POST")) {
+            apiLogin(x);
+        } else if (path.startsWith(prefix + "/api/")) {
+            userApi.handle(x, path.substring((prefix + "/api/").length()));
+        } else if (path.startsWith(prefix + "/admin/api/")) {
+            adminApi.handle(x, path.substring((prefix + "/admin/api/").length()));
+        } else if (builtin && path.equals(settings.login().path())) {
+            loginPage(x);
+        } else if (builtin && path.equals("/logout")) {
+            logout(x);
+        } else {
+            page(x, path.substring(prefix.length()));
+        }
+    }
+
+    private void page(Exchange x, String page) throws IOException {
+        if (!x.signedIn()) {
+            if (builtin) {
+                Http.redirect(x.request(), x.response(), settings.login().path());
+            } else {
+                x.response().sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            }
+            return;
+        }
+        State state = x.state();
+        switch (page) {
+            case "/verify" -> {
+                if (state == State.ENROLL) {
+                    Http.redirect(x.request(), x.response(), prefix + "/setup");
+                } else {
+                    pages.verify(x);
+                }
+            }
+            case "/setup" -> {
+                if (state == State.CHALLENGE) {
+                    Http.redirect(x.request(), x.response(), prefix + "/verify");
+                } else {
+                    pages.setup(x);
+                }
+            }
+            case "/devices" -> {
+                if (!Gatekeeper.fullySignedIn(state)) {
+                    Http.redirect(x.request(), x.response(), prefix + (state == State.ENROLL ? "/setup" : "/verify"));
+                } else {
+                    pages.devices(x);
+                }
+            }
+            default -> x.response().sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    private void apiLogin(Exchange x) throws IOException {
+        Optional<ObjectNode> body = Json.readObject(x.request());
+        Optional<State> state = signIn.logIn(x.request(), body.map(b -> UserApi.text(b, "username")).orElse(null),
+                body.map(b -> UserApi.text(b, "password")).orElse(null));
+        if (state.isEmpty()) {
+            Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials");
+            return;
+        }
+        Json.write(x.response(), 200, new Answers.StateOnly(state.get().wireName()));
+    }
+
+    private void loginPage(Exchange x) throws IOException {
+        Messages messages = Messages.forLocales(x.request().getLocales());
+        HttpServletRequest request = x.request();
+        if (request.getMethod().equals("POST")) {
+            String username = request.getParameter("username");
+            Optional<State> state = signIn.logIn(request, username, request.getParameter("password"));
+            if (state.isPresent()) {
+                Http.redirect(request, x.response(), switch (state.get()) {
+                    case CHALLENGE -> prefix + "/verify";
+                    case ENROLL -> prefix + "/setup";
+                    default -> ReturnTo.sameOrigin(SignInSession.of(request.getSession()).takeReturnTo()).orElse("/");
+                });
+                return;
+            }
+            loginView(x, messages).with("error", messages.get("login_failed")).with("username", username)
+                    .render(x.response(), pages.templates(), 200);
+            return;
+        }
+        loginView(x, messages).render(x.response(), pages.templates(), 200);
+    }
+
+    private View loginView(Exchange x, Messages messages) {
+        Exchange withSession = x.session() != null ? x : new Exchange(x.request(), x.response(), x.path(), x.user(),
+                x.roles(), x.state(), SignInSession.of(x.request().getSession(true)));
+        return View.of("login", withSession, messages, "login_title", prefix)
+                .with("loginAction", x.request().getContextPath() + settings.login().path())
+                .with("askPassword", true);
+    }
+
+    private void logout(Exchange x) throws IOException {
+        if (!x.request().getMethod().equals("POST")) {
+            x.response().sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        signIn.logOut(x.request());
+        Http.redirect(x.request(), x.response(), "/");
+    }
+
+    /** The page (or JSON answer) for a user whose record cannot be read right now: 503, nothing granted. */
+    void unavailable(HttpServletRequest request, HttpServletResponse response, boolean json) throws IOException {
+        if (json) {
+            Json.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable");
+            return;
+        }
+        pages.unavailable(new Exchange(request, response, Http.path(request), null, role -> false, State.CHALLENGE,
+                null));
+    }
+
+    private static boolean csrfPresent(Exchange x) {
+        String presented = x.request().getHeader(CsrfToken.HEADER);
+        if (presented == null) {
+            String type = x.request().getContentType();
+            if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+                presented = x.request().getParameter(CsrfToken.FIELD);
+            }
+        }
+        return x.session() != null && CsrfToken.matches(x.session().csrfToken(), presented);
+    }
+
+    private static void stylesheet(HttpServletResponse response) throws IOException {
+        response.setContentType("text/css;charset=UTF-8");
+        try (InputStream css = Routes.class.getResourceAsStream("twostep.css")) {
+            css.transferTo(response.getOutputStream());
+        }
+    }
+}

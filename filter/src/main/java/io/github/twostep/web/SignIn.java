@@ -1,0 +1,68 @@
+package io.github.twostep.web;
+
+import io.github.twostep.TwoStep;
+import io.github.twostep.core.AuditEvent;
+import io.github.twostep.core.Evaluation;
+import io.github.twostep.core.State;
+import io.github.twostep.login.AuthenticatedUser;
+import io.github.twostep.login.PasswordVerifier;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+
+/**
+ * Built-in login's first factor: checks the password, rotates the session id (no fixation),
+ * keeps the user in the session and works out their standing at once. Sign-out ends the
+ * session. An unknown user and a wrong password are answered alike.
+ */
+final class SignIn {
+    private final TwoStep twoStep;
+
+    SignIn(TwoStep twoStep) {
+        this.twoStep = twoStep;
+    }
+
+    /** Signs in; answers the new state, or empty for bad credentials. */
+    Optional<State> logIn(HttpServletRequest request, String username, String password) {
+        PasswordVerifier verifier = twoStep.passwordVerifier().orElseThrow();
+        Optional<AuthenticatedUser> user = username == null || password == null ? Optional.empty()
+                : verifier.verify(username, password.toCharArray());
+        if (user.isEmpty()) {
+            twoStep.accounts().record(username == null ? "" : username, AuditEvent.Type.LOGIN,
+                    AuditEvent.Outcome.FAILURE, Http.caller(request), "");
+            return Optional.empty();
+        }
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.setAttribute(Identity.USER_ATTRIBUTE, user.get());
+        SignInSession state = SignInSession.of(session);
+        state.follow(user.get().name());
+        twoStep.accounts().record(user.get().name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.SUCCESS,
+                Http.caller(request), "");
+        if (twoStep.guard().isExemptUser(user.get().name(), user.get().roles()::contains)) {
+            return Optional.of(State.EXEMPT);
+        }
+        if (!twoStep.settings().enabled()) {
+            return Optional.of(State.DISABLED);
+        }
+        Evaluation evaluation = twoStep.accounts().evaluate(user.get().name(), Http.trustToken(request),
+                Http.caller(request));
+        state.evaluated(evaluation, twoStep.clock().instant());
+        return Optional.of(evaluation.standing().state());
+    }
+
+    /** Signs out: the whole session is discarded. */
+    void logOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        AuthenticatedUser user = Identity.builtinUser(request);
+        if (user != null) {
+            twoStep.accounts().record(user.name(), AuditEvent.Type.LOGOUT, AuditEvent.Outcome.SUCCESS,
+                    Http.caller(request), "");
+        }
+        session.invalidate();
+    }
+}

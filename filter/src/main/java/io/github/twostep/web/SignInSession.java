@@ -1,0 +1,142 @@
+package io.github.twostep.web;
+
+import io.github.twostep.core.Evaluation;
+import io.github.twostep.core.SetupSecret;
+import io.github.twostep.core.Standing;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * What TwoStep keeps in one HTTP session: the signed-in user's evaluation and standing, when
+ * they were last checked against the store, when a code was last entered here (for the
+ * re-verification window), the id binding message codes to this sign-in, the CSRF token and
+ * the page to return to. One object per session, its methods synchronised.
+ */
+final class SignInSession implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String ATTRIBUTE = "io.github.twostep.session";
+
+    private final String csrfToken = CsrfToken.newToken();
+    private String user;
+    private Evaluation evaluation;
+    private Standing standing;
+    private Instant checkedAt;
+    private Instant codeEnteredAt;
+    private String signInId;
+    private String returnTo;
+    private transient SetupSecret pendingSetup;
+
+    /** The session's TwoStep state, created (with the session) when missing. */
+    static SignInSession of(HttpSession session) {
+        synchronized (session) {
+            Object existing = session.getAttribute(ATTRIBUTE);
+            if (existing instanceof SignInSession state) {
+                return state;
+            }
+            SignInSession state = new SignInSession();
+            session.setAttribute(ATTRIBUTE, state);
+            return state;
+        }
+    }
+
+    String csrfToken() {
+        return csrfToken;
+    }
+
+    synchronized String user() {
+        return user;
+    }
+
+    /** Forgets everything about a previous user when {@code current} differs (sign-out, switch). */
+    synchronized void follow(String current) {
+        if (current == null ? user != null : !current.equals(user)) {
+            user = current;
+            evaluation = null;
+            standing = null;
+            checkedAt = null;
+            codeEnteredAt = null;
+            signInId = newSignInId();
+        }
+    }
+
+    synchronized Evaluation evaluation() {
+        return evaluation;
+    }
+
+    synchronized Standing standing() {
+        return standing;
+    }
+
+    /** Stores a fresh evaluation made at {@code now}. */
+    synchronized void evaluated(Evaluation fresh, Instant now) {
+        evaluation = fresh;
+        standing = fresh.standing();
+        checkedAt = now;
+    }
+
+    /** Whether the last store check is {@code recheck} old or more. */
+    synchronized boolean recheckDue(Instant now, Duration recheck) {
+        return checkedAt == null || !now.isBefore(checkedAt.plus(recheck));
+    }
+
+    synchronized void checked(Instant now) {
+        checkedAt = now;
+    }
+
+    /** A code was entered and accepted at {@code now}, under {@code trustEpoch}. */
+    synchronized void verifiedByCode(Instant now, int trustEpoch) {
+        evaluation = new Evaluation(Standing.VERIFIED, true, trustEpoch, null);
+        standing = Standing.VERIFIED;
+        codeEnteredAt = now;
+        checkedAt = now;
+        signInId = newSignInId();
+    }
+
+    /** Whether a code was entered in this session within {@code window} before {@code now}. */
+    synchronized boolean recentlyVerified(Instant now, Duration window) {
+        return codeEnteredAt != null && now.isBefore(codeEnteredAt.plus(window));
+    }
+
+    synchronized String signInId() {
+        if (signInId == null) {
+            signInId = newSignInId();
+        }
+        return signInId;
+    }
+
+    synchronized void returnTo(String target) {
+        returnTo = target;
+    }
+
+    /** The saved return target, cleared. */
+    synchronized String takeReturnTo() {
+        String target = returnTo;
+        returnTo = null;
+        return target;
+    }
+
+    /** The set-up secret shown on the scan page, kept until it is confirmed (never serialised). */
+    synchronized void pendingSetup(SetupSecret secret) {
+        pendingSetup = secret;
+    }
+
+    synchronized SetupSecret pendingSetup() {
+        return pendingSetup;
+    }
+
+    private static String newSignInId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
+    @Override
+    public String toString() {
+        return "SignInSession[user=" + user + ", standing=" + standing + "]";
+    }
+}

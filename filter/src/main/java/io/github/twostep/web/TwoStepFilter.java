@@ -1,0 +1,93 @@
+package io.github.twostep.web;
+
+import io.github.twostep.Extensions;
+import io.github.twostep.TwoStep;
+import io.github.twostep.TwoStepException;
+import io.github.twostep.config.Settings;
+import io.github.twostep.config.SettingsLoader;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The drop-in filter: holds every signed-in user until a second factor is proven. Declared in
+ * {@code web.xml} it reads its settings from the init parameter {@code settings}
+ * ({@code /WEB-INF/…}, {@code classpath:…} or a file path), else the system property
+ * {@code twostep.settings}, else the environment variable {@code TWOSTEP_SETTINGS}. Registered
+ * in code it takes a ready {@link TwoStep}. If the settings are invalid the filter does not
+ * start, and the container does not serve the application.
+ */
+public final class TwoStepFilter implements Filter {
+    /** Servlet context attribute under which an application may place a ready {@link TwoStep}. */
+    public static final String CONTEXT_ATTRIBUTE = TwoStep.class.getName();
+    private static final Logger LOG = LoggerFactory.getLogger(TwoStepFilter.class);
+
+    private TwoStep twoStep;
+    private PrincipalResolver resolver;
+    private Gatekeeper gatekeeper;
+
+    /** For {@code web.xml}: settings are read at {@link #init(FilterConfig)}. */
+    public TwoStepFilter() {
+    }
+
+    /** For registration in code. */
+    public TwoStepFilter(TwoStep twoStep) {
+        this.twoStep = java.util.Objects.requireNonNull(twoStep, "twoStep");
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        try {
+            if (twoStep == null) {
+                Object given = config.getServletContext().getAttribute(CONTEXT_ATTRIBUTE);
+                twoStep = given instanceof TwoStep ready ? ready : TwoStep.builder(loadSettings(config)).build();
+            }
+            String resolverClass = twoStep.settings().login().principalResolver();
+            resolver = resolverClass == null ? null : Extensions.create(resolverClass, PrincipalResolver.class);
+            gatekeeper = new Gatekeeper(twoStep, resolver, ContactLookup.NONE);
+            LOG.info("TwoStep started: login {}, set-up {}, prefix {}", twoStep.settings().login().mode().jsonName(),
+                    twoStep.settings().setup().mode().jsonName(), twoStep.settings().paths().prefix());
+        } catch (TwoStepException e) {
+            LOG.error("TwoStep cannot start, so the application is not served: {}", e.getMessage());
+            throw new ServletException("TwoStep cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private static Settings loadSettings(FilterConfig config) {
+        String location = config.getInitParameter("settings");
+        if (location == null || location.isBlank()) {
+            location = System.getProperty("twostep.settings");
+        }
+        if (location == null || location.isBlank()) {
+            location = System.getenv("TWOSTEP_SETTINGS");
+        }
+        if (location == null || location.isBlank()) {
+            throw new TwoStepException("no settings file: set the filter's init-param \"settings\", the system "
+                    + "property twostep.settings or the environment variable TWOSTEP_SETTINGS");
+        }
+        return new SettingsLoader().load(location.strip(), config.getServletContext()::getResourceAsStream);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
+            gatekeeper.handle(http, httpResponse, chain);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** The TwoStep this filter runs, for the application's own calls such as {@link TwoStep#passwordChanged}. */
+    public TwoStep twoStep() {
+        return twoStep;
+    }
+}

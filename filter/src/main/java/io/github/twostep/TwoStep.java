@@ -7,6 +7,8 @@ import io.github.twostep.config.StoreSettings;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.AuditSink;
 import io.github.twostep.core.Guard;
+import io.github.twostep.delivery.CodeSender;
+import io.github.twostep.delivery.ContactResolver;
 import io.github.twostep.core.InMemoryAuditSink;
 import io.github.twostep.core.LogAuditSink;
 import io.github.twostep.login.JdbcPasswordVerifier;
@@ -89,6 +91,8 @@ public final class TwoStep {
         private Clock clock = Clock.systemUTC();
         private AuditSink audit = new InMemoryAuditSink(10_000, new LogAuditSink());
         private SecureRandom random = new SecureRandom();
+        private CodeSender codeSender;
+        private ContactResolver contactResolver;
 
         private Builder(Settings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -108,6 +112,22 @@ public final class TwoStep {
 
         public Builder passwordVerifier(PasswordVerifier value) {
             this.passwordVerifier = Objects.requireNonNull(value, "passwordVerifier");
+            return this;
+        }
+
+        /**
+         * Where email codes and notices go, instead of SMTP from {@code smtp} (e.g. a
+         * {@link io.github.twostep.delivery.DevOutbox}); SMS and call still go to the settings'
+         * {@code delivery} classes unless this sender is a {@link io.github.twostep.delivery.RoutingCodeSender}.
+         */
+        public Builder codeSender(CodeSender value) {
+            this.codeSender = Objects.requireNonNull(value, "codeSender");
+            return this;
+        }
+
+        /** Where users' email addresses and phone numbers are found, instead of the users table's columns. */
+        public Builder contactResolver(ContactResolver value) {
+            this.contactResolver = Objects.requireNonNull(value, "contactResolver");
             return this;
         }
 

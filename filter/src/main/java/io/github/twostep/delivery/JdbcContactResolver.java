@@ -1,14 +1,12 @@
 package io.github.twostep.delivery;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.store.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -19,13 +17,13 @@ import javax.sql.DataSource;
  * bound parameter. Thread-safe: each lookup borrows its own connection.
  */
 public final class JdbcContactResolver implements ContactResolver {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     private final DataSource dataSource;
     private final String table;
-    private final String query;
-    private final boolean readsEmail;
-    private final boolean readsPhone;
+    private final String userColumn;
+    private final String emailColumn;
+    private final String phoneColumn;
+    private final boolean caseInsensitive;
+    private volatile String query;
 
     /**
      * @param table       the users table, such as {@code users} or {@code app.users}
@@ -42,27 +40,22 @@ public final class JdbcContactResolver implements ContactResolver {
     public JdbcContactResolver(DataSource dataSource, String table, String userColumn, String emailColumn,
                                String phoneColumn, boolean caseInsensitiveUsers) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.table = Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(userColumn, "userColumn");
-        this.readsEmail = emailColumn != null;
-        this.readsPhone = phoneColumn != null;
-        List<String> selected = new ArrayList<>();
-        selected.add(readsEmail ? quote(emailColumn, "emailColumn") : "NULL");
-        selected.add(readsPhone ? quote(phoneColumn, "phoneColumn") : "NULL");
-        String user = quote(userColumn, "userColumn");
-        String match = caseInsensitiveUsers ? "LOWER(" + user + ") = LOWER(?)" : user + " = ?";
-        this.query = "SELECT " + String.join(", ", selected) + " FROM " + quoteTable(table) + " WHERE " + match;
+        this.table = SqlNames.checkTable(table, "table");
+        this.userColumn = SqlNames.checkColumn(userColumn, "userColumn");
+        this.emailColumn = emailColumn == null ? null : SqlNames.checkColumn(emailColumn, "emailColumn");
+        this.phoneColumn = phoneColumn == null ? null : SqlNames.checkColumn(phoneColumn, "phoneColumn");
+        this.caseInsensitive = caseInsensitiveUsers;
     }
 
     /** @throws TwoStepException when the database cannot be read; the message names the table, not the user */
     @Override
     public Contacts contacts(String username) {
         Objects.requireNonNull(username, "username");
-        if (!readsEmail && !readsPhone) {
+        if (emailColumn == null && phoneColumn == null) {
             return Contacts.none();
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(query)) {
+             PreparedStatement statement = connection.prepareStatement(query(connection))) {
             statement.setString(1, username);
             statement.setMaxRows(1);
             try (ResultSet rows = statement.executeQuery()) {
@@ -74,23 +67,17 @@ public final class JdbcContactResolver implements ContactResolver {
         }
     }
 
-    /** The SELECT statement this resolver runs, for tests and diagnostics. */
-    String query() {
-        return query;
-    }
-
-    private static String quoteTable(String table) {
-        int dot = table.indexOf('.');
-        if (dot < 0) {
-            return quote(table, "table");
+    /** The SELECT statement this resolver runs on {@code connection}'s database. */
+    String query(Connection connection) throws SQLException {
+        String known = query;
+        if (known == null) {
+            SqlNames names = SqlNames.of(connection.getMetaData());
+            String user = names.column(userColumn);
+            known = "SELECT " + (emailColumn == null ? "NULL" : names.column(emailColumn)) + ", "
+                    + (phoneColumn == null ? "NULL" : names.column(phoneColumn)) + " FROM " + names.table(table)
+                    + " WHERE " + (caseInsensitive ? "LOWER(" + user + ") = LOWER(?)" : user + " = ?");
+            query = known;
         }
-        return quote(table.substring(0, dot), "table") + "." + quote(table.substring(dot + 1), "table");
-    }
-
-    private static String quote(String name, String what) {
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " must be a plain SQL name ([A-Za-z_][A-Za-z0-9_]*)");
-        }
-        return '"' + name + '"';
+        return known;
     }
 }

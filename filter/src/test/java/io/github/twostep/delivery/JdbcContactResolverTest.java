@@ -30,13 +30,13 @@ class JdbcContactResolverTest {
         dataSource.setURL("jdbc:h2:mem:contacts-" + UUID.randomUUID());
         keepAlive = dataSource.getConnection();
         try (Statement sql = keepAlive.createStatement()) {
-            sql.execute("CREATE TABLE \"users\" (\"username\" VARCHAR(64) PRIMARY KEY, \"email\" VARCHAR(254),"
-                    + " \"phone\" VARCHAR(32))");
-            sql.execute("INSERT INTO \"users\" VALUES ('alice', 'alice@example.com', NULL),"
+            sql.execute("CREATE TABLE users (username VARCHAR(64) PRIMARY KEY, email VARCHAR(254),"
+                    + " phone VARCHAR(32))");
+            sql.execute("INSERT INTO users VALUES ('alice', 'alice@example.com', NULL),"
                     + " ('bob', 'bob@example.com', '+1 555 0100'), ('carol', '   ', '')");
-            sql.execute("CREATE SCHEMA \"app\"");
-            sql.execute("CREATE TABLE \"app\".\"people\" (\"login\" VARCHAR(64), \"mail\" VARCHAR(254))");
-            sql.execute("INSERT INTO \"app\".\"people\" VALUES ('Dave', 'dave@example.com')");
+            sql.execute("CREATE SCHEMA app");
+            sql.execute("CREATE TABLE app.people (login VARCHAR(64), mail VARCHAR(254))");
+            sql.execute("INSERT INTO app.people VALUES ('Dave', 'dave@example.com')");
         }
     }
 
@@ -91,10 +91,10 @@ class JdbcContactResolverTest {
     }
 
     @Test
-    void contactsWhenSchemaQualifiedTableThenFound() {
+    void contactsWhenSchemaQualifiedTableThenFound() throws SQLException {
         JdbcContactResolver resolver = new JdbcContactResolver(dataSource, "app.people", "login", "mail", null);
 
-        assertEquals("SELECT \"mail\", NULL FROM \"app\".\"people\" WHERE \"login\" = ?", resolver.query());
+        assertEquals("SELECT \"MAIL\", NULL FROM \"APP\".\"PEOPLE\" WHERE \"LOGIN\" = ?", resolver.query(keepAlive));
         assertEquals(new Contacts("dave@example.com", null), resolver.contacts("Dave"));
         assertEquals(Contacts.none(), resolver.contacts("dave"));
     }

@@ -7,8 +7,18 @@ import io.github.twostep.config.StoreSettings;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.AuditSink;
 import io.github.twostep.core.Guard;
+import io.github.twostep.config.ContactSettings;
+import io.github.twostep.config.DeliverySettings;
+import io.github.twostep.config.StoreType;
 import io.github.twostep.delivery.CodeSender;
+import io.github.twostep.delivery.CodeSenders;
 import io.github.twostep.delivery.ContactResolver;
+import io.github.twostep.delivery.ContactResolvers;
+import io.github.twostep.delivery.Contacts;
+import io.github.twostep.delivery.JdbcContactResolver;
+import io.github.twostep.delivery.LoggingCodeSender;
+import io.github.twostep.delivery.RoutingCodeSender;
+import io.github.twostep.delivery.SmtpCodeSender;
 import io.github.twostep.core.InMemoryAuditSink;
 import io.github.twostep.core.LogAuditSink;
 import io.github.twostep.login.JdbcPasswordVerifier;
@@ -43,10 +53,11 @@ public final class TwoStep {
     private final PasswordVerifier passwordVerifier;
     private final Clock clock;
 
-    private TwoStep(Builder builder, UserDataStore store, KeyRing keys, PasswordVerifier passwordVerifier) {
+    private TwoStep(Builder builder, UserDataStore store, KeyRing keys, PasswordVerifier passwordVerifier,
+            CodeSender sender, ContactResolver contacts) {
         this.settings = builder.settings;
         this.clock = builder.clock;
-        this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random);
+        this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts);
         this.guard = new Guard(settings);
         this.passwordVerifier = passwordVerifier;
     }
@@ -154,7 +165,38 @@ public final class TwoStep {
         public TwoStep build() {
             UserDataStore chosenStore = store != null ? store : storeFromSettings();
             PasswordVerifier verifier = passwordVerifier != null ? passwordVerifier : verifierFromSettings();
-            return new TwoStep(this, chosenStore, keyRing(), verifier);
+            return new TwoStep(this, chosenStore, keyRing(), verifier, sender(), contacts());
+        }
+
+        /** Email through the given sender or SMTP; SMS and call through the settings' classes; all logged. */
+        private CodeSender sender() {
+            if (codeSender instanceof RoutingCodeSender routing) {
+                return new LoggingCodeSender(routing);
+            }
+            CodeSender email = codeSender != null ? codeSender
+                    : settings.smtp() != null ? new SmtpCodeSender(settings.smtp()) : null;
+            DeliverySettings delivery = settings.delivery();
+            CodeSender sms = delivery.sms() == null ? null : CodeSenders.load(delivery.sms());
+            CodeSender call = delivery.call() == null ? null : CodeSenders.load(delivery.call());
+            return new LoggingCodeSender(new RoutingCodeSender(email, sms, call));
+        }
+
+        /** The given resolver, the settings' class, the users table's columns, or none. */
+        private ContactResolver contacts() {
+            if (contactResolver != null) {
+                return contactResolver;
+            }
+            ContactSettings contacts = settings.contacts();
+            if (contacts.resolver() != null) {
+                return ContactResolvers.load(contacts.resolver());
+            }
+            boolean usersTable = dataSource != null || settings.store().type() == StoreType.JDBC;
+            if (!usersTable || (contacts.emailColumn() == null && contacts.phoneColumn() == null)) {
+                return user -> Contacts.none();
+            }
+            JdbcStoreSettings jdbc = settings.store().jdbc();
+            return new JdbcContactResolver(usersTable(), jdbc.table(), jdbc.userColumn(), contacts.emailColumn(),
+                    contacts.phoneColumn(), jdbc.caseInsensitiveUsers());
         }
 
         private KeyRing keyRing() {

@@ -6,6 +6,8 @@ import io.github.twostep.config.Settings;
 import io.github.twostep.core.AuditEvent.Outcome;
 import io.github.twostep.core.AuditEvent.Type;
 import io.github.twostep.core.VerifyOutcome.Factor;
+import io.github.twostep.delivery.CodeSender;
+import io.github.twostep.delivery.ContactResolver;
 import io.github.twostep.store.CorruptRecordException;
 import io.github.twostep.store.KeyRing;
 import io.github.twostep.store.SecretCipher;
@@ -17,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,9 +42,10 @@ public final class Accounts {
     private final Enrollment enrollment;
     private final DeviceTrust trust;
     private final Administration administration;
+    private final Sending sending;
 
     public Accounts(Settings settings, UserDataStore store, KeyRing keys, AuditSink audit, Clock clock,
-            SecureRandom random) {
+            SecureRandom random, CodeSender sender, ContactResolver contacts) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -55,6 +59,7 @@ public final class Accounts {
         this.secondFactor = new SecondFactor(records, appCodes, hashes, settings.lockout(), clock);
         this.enrollment = new Enrollment(settings, records, cipher, appCodes, hashes, random, clock);
         this.administration = new Administration(settings, records, hashes, random, clock);
+        this.sending = new Sending(settings, records, hashes, sender, contacts, random, clock);
     }
 
     public Settings settings() {
@@ -95,11 +100,39 @@ public final class Accounts {
         switch (outcome.result()) {
             case VERIFIED -> record(user, outcome.factor() == Factor.BACKUP ? Type.BACKUP_CODE_USED
                     : outcome.factor() == Factor.EMERGENCY ? Type.EMERGENCY_CODE_USED : Type.VERIFY_SUCCEEDED,
-                    Outcome.SUCCESS, caller, outcome.factor().name().toLowerCase(java.util.Locale.ROOT));
+                    Outcome.SUCCESS, caller, outcome.factor().name().toLowerCase(Locale.ROOT));
             case INVALID -> record(user, Type.VERIFY_FAILED, Outcome.FAILURE, caller, "");
             case LOCKED -> record(user, Type.LOCKED_OUT, Outcome.DENIED, caller, "");
         }
         return outcome;
+    }
+
+    /**
+     * Sends a new code by {@code method} for the sign-in {@code signInId}; {@code host} is the
+     * sign-in page's host (SMS WebOTP line), {@code notMeUrl} the "this wasn't me" link (nullable).
+     */
+    public SendOutcome send(String user, VerifyMethod method, String signInId, Locale locale, String host,
+            String notMeUrl, Caller caller) {
+        SendOutcome outcome = sending.send(user, method, signInId, locale, host, notMeUrl);
+        boolean sent = outcome.result() == SendOutcome.Result.SENT;
+        record(user, Type.CODE_SENT, sent ? Outcome.SUCCESS : Outcome.FAILURE, caller,
+                method.jsonName() + (sent ? "" : ":" + outcome.result().name().toLowerCase(Locale.ROOT)));
+        if (outcome.result() == SendOutcome.Result.FAILED || outcome.result() == SendOutcome.Result.NO_CONTACT) {
+            List<String> others = lookup(user).filter(UserRecord::enabled).map(r -> r.methods().stream()
+                    .filter(m -> m != method).map(VerifyMethod::jsonName).sorted().toList()).orElse(List.of());
+            return new SendOutcome(outcome.result(), null, outcome.retryAfter(), others);
+        }
+        return outcome;
+    }
+
+    /** The masked address where codes of {@code method} go for {@code user}; null for the app or when unknown. */
+    public String contactOf(String user, VerifyMethod method) {
+        try {
+            return sending.contactOf(user, method);
+        } catch (RuntimeException e) {
+            LOG.warn("Contacts of a user could not be read: {}", e.toString());
+            return null;
+        }
     }
 
     /** Starts (or restarts) set-up with a new pending app secret. */

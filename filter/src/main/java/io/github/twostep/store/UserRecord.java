@@ -268,6 +268,11 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         });
     }
 
+    /** The same record with this send quota (used to give back a send that never went out). */
+    public UserRecord withSendQuota(SendQuota quota) {
+        return change(b -> b.sendQuota = Objects.requireNonNull(quota, "quota"));
+    }
+
     /** Counts a message sent at {@code now} against the quota. */
     public UserRecord recordSend(Instant now) {
         return change(b -> b.sendQuota = sendQuota.afterSend(now));

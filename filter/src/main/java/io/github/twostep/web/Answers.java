@@ -50,6 +50,15 @@ final class Answers {
     record Disabled(boolean enabled) {
     }
 
+    record Sent(String sentTo, long resendAfterSeconds) {
+    }
+
+    record TooMany(String error, long retryAfterSeconds) {
+    }
+
+    record NotDelivered(String error, List<String> alternatives) {
+    }
+
     record Device(String id, String label, String created, String lastUsed, String expires, boolean current) {
     }
 

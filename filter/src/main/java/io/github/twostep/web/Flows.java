@@ -4,6 +4,7 @@ import io.github.twostep.TwoStep;
 import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.Evaluation;
+import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.SetupConfirmation;
 import io.github.twostep.core.Standing;
 import io.github.twostep.core.VerifyOutcome;
@@ -22,12 +23,10 @@ import java.util.Set;
 final class Flows {
     private final TwoStep twoStep;
     private final Accounts accounts;
-    private final ContactLookup contacts;
 
-    Flows(TwoStep twoStep, ContactLookup contacts) {
+    Flows(TwoStep twoStep) {
         this.twoStep = twoStep;
         this.accounts = twoStep.accounts();
-        this.contacts = contacts;
     }
 
     /** The user's record; empty if they have none or the store does not know them. */
@@ -41,7 +40,13 @@ final class Flows {
 
     /** The masked address where codes of {@code method} go, or null (the app has none). */
     String contactOf(String user, VerifyMethod method) {
-        return contacts.masked(user, method);
+        return accounts.contactOf(user, method);
+    }
+
+    /** Sends a code by {@code method} for this session's sign-in, in the request's language. */
+    SendOutcome send(Exchange x, VerifyMethod method) {
+        return accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(),
+                x.request().getServerName(), null, x.caller());
     }
 
     VerifyOutcome verify(Exchange x, String code, boolean trustDevice) {

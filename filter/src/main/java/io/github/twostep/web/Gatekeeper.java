@@ -32,12 +32,12 @@ final class Gatekeeper {
     private final Identity identity;
     private final Routes routes;
 
-    Gatekeeper(TwoStep twoStep, PrincipalResolver resolver, ContactLookup contacts) {
+    Gatekeeper(TwoStep twoStep, PrincipalResolver resolver) {
         this.twoStep = twoStep;
         this.settings = twoStep.settings();
         this.accounts = twoStep.accounts();
         this.identity = new Identity(settings.login(), resolver);
-        this.routes = new Routes(twoStep, contacts);
+        this.routes = new Routes(twoStep);
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -26,11 +26,11 @@ final class Routes {
     private final Pages pages;
     private final SignIn signIn;
 
-    Routes(TwoStep twoStep, ContactLookup contacts) {
+    Routes(TwoStep twoStep) {
         this.settings = twoStep.settings();
         this.prefix = settings.paths().prefix();
         this.builtin = settings.login().mode() == LoginMode.BUILTIN;
-        Flows flows = new Flows(twoStep, contacts);
+        Flows flows = new Flows(twoStep);
         this.userApi = new UserApi(twoStep, flows);
         this.adminApi = new AdminApi(twoStep);
         this.pages = new Pages(twoStep, flows);

@@ -52,7 +52,7 @@ public final class TwoStepFilter implements Filter {
             }
             String resolverClass = twoStep.settings().login().principalResolver();
             resolver = resolverClass == null ? null : Extensions.create(resolverClass, PrincipalResolver.class);
-            gatekeeper = new Gatekeeper(twoStep, resolver, ContactLookup.NONE);
+            gatekeeper = new Gatekeeper(twoStep, resolver);
             LOG.info("TwoStep started: login {}, set-up {}, prefix {}", twoStep.settings().login().mode().jsonName(),
                     twoStep.settings().setup().mode().jsonName(), twoStep.settings().paths().prefix());
         } catch (TwoStepException e) {

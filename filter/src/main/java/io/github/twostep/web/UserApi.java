@@ -6,6 +6,7 @@ import io.github.twostep.TwoStep;
 import io.github.twostep.config.Authenticator;
 import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.core.Accounts;
+import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.State;
 import io.github.twostep.core.VerifyOutcome;
 import io.github.twostep.qr.QrCode;
@@ -57,6 +58,7 @@ final class UserApi {
         }
         switch (method + " " + call) {
             case "POST verify" -> verify(x);
+            case "POST send" -> send(x);
             case "POST setup/start" -> setupStart(x);
             case "POST setup/confirm" -> setupConfirm(x);
             case "POST backup-codes" -> backupCodes(x);
@@ -106,6 +108,30 @@ final class UserApi {
             case VERIFIED -> Json.write(x.response(), 200, new Answers.Verified("verified", flows.redirectAfterVerify(x)));
             case INVALID -> Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_code");
             case LOCKED -> locked(x, outcome);
+        }
+    }
+
+    private void send(Exchange x) throws IOException {
+        Optional<VerifyMethod> method = Json.readObject(x.request()).map(b -> text(b, "method"))
+                .flatMap(VerifyMethod::fromJson).filter(m -> m != VerifyMethod.APP);
+        if (method.isEmpty()) {
+            Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_method");
+            return;
+        }
+        SendOutcome outcome = flows.send(x, method.get());
+        long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
+        switch (outcome.result()) {
+            case SENT -> Json.write(x.response(), HttpServletResponse.SC_ACCEPTED,
+                    new Answers.Sent(outcome.sentTo(), outcome.retryAfter().toSeconds()));
+            case TOO_MANY -> {
+                x.response().setHeader("Retry-After", Long.toString(seconds));
+                Json.write(x.response(), 429, new Answers.TooMany("too_many_requests", seconds));
+            }
+            case NOT_ALLOWED -> Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_method");
+            case NO_CONTACT -> Json.write(x.response(), HttpServletResponse.SC_CONFLICT,
+                    new Answers.NotDelivered("no_contact", outcome.alternatives()));
+            case FAILED -> Json.write(x.response(), HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    new Answers.NotDelivered("delivery_failed", outcome.alternatives()));
         }
     }
 

@@ -1,7 +1,11 @@
 package io.github.twostep.core;
 
-import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.config.Settings;
+import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.delivery.CodeSender;
+import io.github.twostep.delivery.Contacts;
+import io.github.twostep.delivery.DeliveryException;
+import io.github.twostep.delivery.OutgoingMessage;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
 import io.github.twostep.store.InMemoryUserDataStore;
@@ -10,7 +14,11 @@ import io.github.twostep.store.UserDataStore;
 import io.github.twostep.testing.SettableClock;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Accounts over an in-memory store, a settable clock and a recorded audit trail. */
 final class CoreFixture {
@@ -20,6 +28,7 @@ final class CoreFixture {
     final SettableClock clock = new SettableClock(START);
     final UserDataStore store;
     final KeyRing keys = KeyRing.of("k1", new SecureRandom().generateSeed(32));
+    final RecordingSender outbox = new RecordingSender();
     final InMemoryAuditSink audit = new InMemoryAuditSink(1000, new LogAuditSink());
     final Accounts accounts;
 
@@ -30,7 +39,8 @@ final class CoreFixture {
     CoreFixture(String settingsJson, UserDataStore store) {
         this.store = store;
         Settings settings = GuardTest.settings(settingsJson);
-        this.accounts = new Accounts(settings, store, keys, audit, clock, new SecureRandom());
+        this.accounts = new Accounts(settings, store, keys, audit, clock, new SecureRandom(), outbox,
+                user -> new Contacts(user + "@example.com", user.equals("bob") ? "+1 555 0100" : null));
     }
 
     /** Enrols {@code user} with the app; answers the secret so tests can compute codes. */
@@ -52,5 +62,28 @@ final class CoreFixture {
     }
 
     record Enrolled(OtpSecret secret, SetupConfirmation confirmation) {
+    }
+
+    /** Keeps every message; fails while {@code failing} is set, as a mail server that is down. */
+    static final class RecordingSender implements CodeSender {
+        final List<OutgoingMessage> sent = new CopyOnWriteArrayList<>();
+        volatile boolean failing;
+
+        @Override
+        public void send(OutgoingMessage message) {
+            if (failing) {
+                throw new DeliveryException("mail server down");
+            }
+            sent.add(message);
+        }
+
+        /** The code in the last message: its run of digits or capitals of the configured length. */
+        String lastCode(int length) {
+            Matcher code = Pattern.compile("\\b[0-9A-Z]{" + length + "}\\b").matcher(sent.get(sent.size() - 1).text());
+            if (!code.find()) {
+                throw new AssertionError("no code in the message");
+            }
+            return code.group();
+        }
     }
 }

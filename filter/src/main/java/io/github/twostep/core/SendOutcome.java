@@ -1,0 +1,40 @@
+package io.github.twostep.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a request for a code by email, SMS or call ended.
+ *
+ * @param result       what happened
+ * @param sentTo       the masked address the code went to (sent only)
+ * @param retryAfter   sent: when the next send is allowed; refused: how long to wait
+ * @param alternatives when delivery failed or no address is known: other methods to try
+ */
+public record SendOutcome(Result result, String sentTo, Duration retryAfter, List<String> alternatives) {
+
+    /** What happened to the request. */
+    public enum Result {
+        /** Handed to the channel. */
+        SENT,
+        /** Inside the cooldown or over the hourly quota; nothing was sent and nothing counted. */
+        TOO_MANY,
+        /** The method is not one this user may use now. */
+        NOT_ALLOWED,
+        /** The user has no address for this channel. */
+        NO_CONTACT,
+        /** The channel failed; nothing was recorded as sent. */
+        FAILED
+    }
+
+    public SendOutcome {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        alternatives = List.copyOf(alternatives);
+    }
+
+    static SendOutcome of(Result result) {
+        return new SendOutcome(result, null, Duration.ZERO, List.of());
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.twostep.core;
+
+import io.github.twostep.config.MessageCodeSettings;
+import io.github.twostep.config.Settings;
+import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.delivery.Channel;
+import io.github.twostep.delivery.CodeSender;
+import io.github.twostep.delivery.ContactMask;
+import io.github.twostep.delivery.ContactResolver;
+import io.github.twostep.delivery.DeliveryException;
+import io.github.twostep.delivery.MessageComposer;
+import io.github.twostep.delivery.OutgoingMessage;
+import io.github.twostep.delivery.Purpose;
+import io.github.twostep.otp.RandomCodes;
+import io.github.twostep.store.MessageCode;
+import io.github.twostep.store.RecordUpdate;
+import io.github.twostep.store.SendQuota;
+import io.github.twostep.store.UserRecord;
+import io.github.twostep.store.UserRecordUpdater;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sends one-time codes by email, SMS or call. The cooldown and the hourly quota are checked,
+ * and the send is reserved, in one compare-and-set of the user's record before any hook is
+ * called; if the channel then fails, the reservation is given back, so nothing half-sent
+ * counts as sent. A new code replaces (voids) the previous one, and is bound to the sign-in
+ * it was sent for.
+ */
+final class Sending {
+    private final Settings settings;
+    private final UserRecordUpdater records;
+    private final CodeHashes hashes;
+    private final CodeSender sender;
+    private final ContactResolver contacts;
+    private final MessageComposer composer;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    Sending(Settings settings, UserRecordUpdater records, CodeHashes hashes, CodeSender sender,
+            ContactResolver contacts, SecureRandom random, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.records = Objects.requireNonNull(records, "records");
+        this.hashes = Objects.requireNonNull(hashes, "hashes");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.contacts = Objects.requireNonNull(contacts, "contacts");
+        this.composer = new MessageComposer(settings.setup().issuer());
+        this.random = Objects.requireNonNull(random, "random");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The masked address codes of {@code method} go to for {@code user}; null if none. */
+    String contactOf(String user, VerifyMethod method) {
+        Optional<Channel> channel = channel(method);
+        if (channel.isEmpty()) {
+            return null;
+        }
+        String to = contacts.contacts(user).contactFor(channel.get());
+        return to == null ? null : mask(channel.get(), to);
+    }
+
+    private static String mask(Channel channel, String to) {
+        return channel == Channel.EMAIL ? ContactMask.email(to) : ContactMask.phone(to);
+    }
+
+    /**
+     * Sends a new code by {@code method} to {@code user}'s address, for the sign-in
+     * {@code signInId}. {@code host} is the sign-in page's host (for the SMS WebOTP line),
+     * {@code notMeUrl} the "this wasn't me" link for emails (nullable).
+     */
+    SendOutcome send(String user, VerifyMethod method, String signInId, Locale locale, String host,
+            String notMeUrl) {
+        Optional<Channel> channel = channel(method);
+        if (channel.isEmpty() || !settings.verify().allows(method)) {
+            return SendOutcome.of(SendOutcome.Result.NOT_ALLOWED);
+        }
+        String to = contacts.contacts(user).contactFor(channel.get());
+        if (to == null) {
+            return SendOutcome.of(SendOutcome.Result.NO_CONTACT);
+        }
+        MessageCodeSettings config = settings.messageCode();
+        String code = new RandomCodes(random).messageCode(config.alphabet(), config.length());
+        Instant now = clock.instant();
+        MessageCode stored = new MessageCode(hashes.hash(CodeHashes.bound(signInId, code)),
+                now.plus(Duration.ofMinutes(config.minutes())), method);
+        Reservation reservation = records.update(user, record -> reserve(record, method, stored, now));
+        if (reservation.refusal() != null) {
+            return reservation.refusal();
+        }
+        Purpose purpose = reservation.enrolled() ? Purpose.SIGN_IN_CODE : Purpose.SETUP_CODE;
+        try {
+            sender.send(message(channel.get(), purpose, to, code, locale, host, notMeUrl));
+        } catch (DeliveryException e) {
+            records.update(user, record -> giveBack(record, stored, reservation.before()));
+            return SendOutcome.of(SendOutcome.Result.FAILED);
+        }
+        return new SendOutcome(SendOutcome.Result.SENT, mask(channel.get(), to),
+                Duration.ofSeconds(config.resendSeconds()), List.of());
+    }
+
+    private RecordUpdate<Reservation> reserve(UserRecord record, VerifyMethod method, MessageCode stored, Instant now) {
+        if (record.enabled() && !record.methods().contains(method)) {
+            return RecordUpdate.keep(Reservation.refused(SendOutcome.of(SendOutcome.Result.NOT_ALLOWED)));
+        }
+        Duration wait = wait(record.sendQuota(), now);
+        if (!wait.isZero()) {
+            return RecordUpdate.keep(Reservation.refused(
+                    new SendOutcome(SendOutcome.Result.TOO_MANY, null, wait, List.of())));
+        }
+        UserRecord next = record.withMessageCode(stored).recordSend(now);
+        return RecordUpdate.write(next, new Reservation(null, record.sendQuota(), record.enabled()));
+    }
+
+    private static RecordUpdate<Boolean> giveBack(UserRecord record, MessageCode stored, SendQuota before) {
+        if (record.messageCode() == null || !record.messageCode().hash().equals(stored.hash())) {
+            return RecordUpdate.keep(Boolean.FALSE);
+        }
+        return RecordUpdate.write(record.withMessageCode(null).withSendQuota(before), Boolean.TRUE);
+    }
+
+    /** How long until another send is allowed: the cooldown, then the hourly quota; zero if now. */
+    private Duration wait(SendQuota quota, Instant now) {
+        MessageCodeSettings config = settings.messageCode();
+        Duration wait = Duration.ZERO;
+        if (quota.lastSend() != null) {
+            Instant cooled = quota.lastSend().plusSeconds(config.resendSeconds());
+            if (now.isBefore(cooled)) {
+                wait = Duration.between(now, cooled);
+            }
+        }
+        if (quota.sendsAt(now) >= config.maxSendsPerHour()) {
+            Duration windowLeft = Duration.between(now, quota.windowStart().plus(SendQuota.WINDOW));
+            wait = windowLeft.compareTo(wait) > 0 ? windowLeft : wait;
+        }
+        return wait;
+    }
+
+    private OutgoingMessage message(Channel channel, Purpose purpose, String to, String code, Locale locale,
+            String host, String notMeUrl) {
+        int minutes = settings.messageCode().minutes();
+        return switch (channel) {
+            case EMAIL -> composer.emailCode(purpose, to, code, minutes, notMeUrl, locale);
+            case SMS -> composer.smsCode(purpose, to, code, minutes, host, locale);
+            case CALL -> composer.callCode(purpose, to, code, minutes, locale);
+        };
+    }
+
+    static Optional<Channel> channel(VerifyMethod method) {
+        return switch (method) {
+            case EMAIL -> Optional.of(Channel.EMAIL);
+            case SMS -> Optional.of(Channel.SMS);
+            case CALL -> Optional.of(Channel.CALL);
+            case APP -> Optional.empty();
+        };
+    }
+
+    /** The outcome of reserving a send: a refusal, or the quota before it and whether the user is enrolled. */
+    private record Reservation(SendOutcome refusal, SendQuota before, boolean enrolled) {
+        static Reservation refused(SendOutcome refusal) {
+            return new Reservation(refusal, null, false);
+        }
+    }
+}

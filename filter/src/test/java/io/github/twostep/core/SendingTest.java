@@ -1,0 +1,223 @@
+package io.github.twostep.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.core.SendOutcome.Result;
+import io.github.twostep.core.VerifyOutcome.Factor;
+import io.github.twostep.delivery.Channel;
+import io.github.twostep.delivery.Purpose;
+import io.github.twostep.otp.OtpSecret;
+import io.github.twostep.store.SendQuota;
+import io.github.twostep.store.UserRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class SendingTest {
+    private static final Caller CALLER = CoreFixture.CALLER;
+    private final CoreFixture fixture = new CoreFixture("""
+            {"verify": {"sms": true}, "delivery": {"sms": "class:com.example.SmsSender"},
+             "messageCode": {"length": 6, "resendSeconds": 30, "maxSendsPerHour": 3}}""");
+    private final Accounts accounts = fixture.accounts;
+
+    CoreFixture autoEmail() {
+        return new CoreFixture("{\"setup\": {\"mode\": \"auto\", \"methods\": [\"email\"]}}");
+    }
+
+    private SendOutcome send(Accounts on, String user, String signIn) {
+        return on.send(user, VerifyMethod.EMAIL, signIn, Locale.ENGLISH, "example.com", null, CALLER);
+    }
+
+    @Test
+    void sendWhenChallengedThenEmailCodeVerifiesOnceForThatSignInOnly() {
+        CoreFixture auto = autoEmail();
+        auto.accounts.evaluate("alice", null, CALLER);
+
+        SendOutcome sent = send(auto.accounts, "alice", "sign-in-1");
+
+        assertEquals(Result.SENT, sent.result());
+        assertEquals("a***@example.com", sent.sentTo());
+        assertEquals(Duration.ofSeconds(30), sent.retryAfter());
+        String code = auto.outbox.lastCode(6);
+        assertEquals(Channel.EMAIL, auto.outbox.sent.get(0).channel());
+        assertEquals(Purpose.SIGN_IN_CODE, auto.outbox.sent.get(0).purpose());
+        assertEquals(VerifyOutcome.Result.INVALID, auto.accounts.verify("alice", code, "sign-in-2", CALLER).result());
+        assertEquals(VerifyOutcome.verified(Factor.MESSAGE, 0), auto.accounts.verify("alice", code, "sign-in-1", CALLER));
+        assertEquals(VerifyOutcome.Result.INVALID, auto.accounts.verify("alice", code, "sign-in-1", CALLER).result());
+    }
+
+    @Test
+    void sendWhenInsideCooldownThenRefusedAndNotCounted() {
+        CoreFixture auto = autoEmail();
+        auto.accounts.evaluate("alice", null, CALLER);
+        send(auto.accounts, "alice", "s");
+        auto.clock.advance(Duration.ofSeconds(10));
+
+        SendOutcome again = send(auto.accounts, "alice", "s");
+
+        assertEquals(Result.TOO_MANY, again.result());
+        assertEquals(Duration.ofSeconds(20), again.retryAfter());
+        assertEquals(1, auto.outbox.sent.size());
+        assertEquals(1, auto.accounts.lookup("alice").orElseThrow().sendQuota().sendsAt(auto.clock.instant()));
+    }
+
+    @Test
+    void sendWhenResentThenPreviousCodeVoid() {
+        CoreFixture auto = autoEmail();
+        auto.accounts.evaluate("alice", null, CALLER);
+        send(auto.accounts, "alice", "s");
+        String first = auto.outbox.lastCode(6);
+        auto.clock.advance(Duration.ofSeconds(30));
+        send(auto.accounts, "alice", "s");
+        String second = auto.outbox.lastCode(6);
+
+        if (!first.equals(second)) {
+            assertEquals(VerifyOutcome.Result.INVALID, auto.accounts.verify("alice", first, "s", CALLER).result());
+        }
+        assertTrue(auto.accounts.verify("alice", second, "s", CALLER).isVerified());
+    }
+
+    @Test
+    void sendWhenHourlyQuotaReachedThenRefusedUntilWindowEnds() {
+        CoreFixture auto = new CoreFixture("""
+                {"setup": {"mode": "auto", "methods": ["email"]},
+                 "messageCode": {"resendSeconds": 0, "maxSendsPerHour": 3}}""");
+        auto.accounts.evaluate("alice", null, CALLER);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Result.SENT, send(auto.accounts, "alice", "s").result());
+            auto.clock.advance(Duration.ofMinutes(1));
+        }
+
+        SendOutcome fourth = send(auto.accounts, "alice", "s");
+
+        assertEquals(Result.TOO_MANY, fourth.result());
+        assertEquals(Duration.ofMinutes(57), fourth.retryAfter());
+        auto.clock.advance(Duration.ofMinutes(57));
+        assertEquals(Result.SENT, send(auto.accounts, "alice", "s").result());
+    }
+
+    @Test
+    void sendWhenChannelFailsThenNothingRecordedAndOtherMethodsOffered() {
+        CoreFixture.Enrolled enrolled = fixture.enrolWithApp("alice");
+        UserRecord before = accounts.lookup("alice").orElseThrow();
+        fixture.outbox.failing = true;
+
+        SendOutcome failed = send(accounts, "alice", "s");
+
+        assertEquals(Result.FAILED, failed.result());
+        assertEquals(List.of("app"), failed.alternatives());
+        UserRecord after = accounts.lookup("alice").orElseThrow();
+        assertNull(after.messageCode());
+        assertEquals(SendQuota.NONE, after.sendQuota());
+        assertEquals(before.sendQuota(), after.sendQuota());
+        assertTrue(fixture.audit.recent("alice", 10).stream().anyMatch(e -> e.event() == AuditEvent.Type.CODE_SENT
+                && e.outcome() == AuditEvent.Outcome.FAILURE));
+        assertTrue(accounts.verify("alice", fixture.code(enrolled.secret(), 1), "s", CALLER).isVerified());
+    }
+
+    @Test
+    void sendWhenMethodNotEnabledForUserThenNotAllowed() {
+        CoreFixture only = new CoreFixture("{}");
+        SetupSecret setup = only.accounts.startSetup("alice", CALLER);
+        SetupConfirmation appOnly = only.accounts.confirmSetup("alice",
+                only.code(OtpSecret.fromBase32(setup.secret()), 0), Set.of(VerifyMethod.APP),
+                "s", CALLER);
+        assertTrue(appOnly.outcome().isVerified());
+
+        assertEquals(Result.NOT_ALLOWED, send(only.accounts, "alice", "s").result());
+        assertEquals(Result.NOT_ALLOWED, only.accounts.send("alice", VerifyMethod.APP, "s", Locale.ENGLISH,
+                "example.com", null, CALLER).result());
+    }
+
+    @Test
+    void sendWhenNoPhoneThenNoContact() {
+        SendOutcome outcome = accounts.send("alice", VerifyMethod.SMS, "s", Locale.ENGLISH, "example.com", null,
+                CALLER);
+
+        assertEquals(Result.NO_CONTACT, outcome.result());
+        assertTrue(fixture.outbox.sent.isEmpty());
+    }
+
+    @Test
+    void sendWhenCodeExpiredThenInvalid() {
+        CoreFixture auto = autoEmail();
+        auto.accounts.evaluate("alice", null, CALLER);
+        send(auto.accounts, "alice", "s");
+        auto.clock.advance(Duration.ofMinutes(5));
+
+        assertEquals(VerifyOutcome.Result.INVALID,
+                auto.accounts.verify("alice", auto.outbox.lastCode(6), "s", CALLER).result());
+    }
+
+    @Test
+    void setupByEmailWhenCodeFromSetupMessageThenEnabled() {
+        SendOutcome sent = send(accounts, "bob", "setup");
+        assertEquals(Purpose.SETUP_CODE, fixture.outbox.sent.get(0).purpose());
+
+        SetupConfirmation confirmation = accounts.confirmSetup("bob", fixture.outbox.lastCode(6),
+                Set.of(VerifyMethod.EMAIL), "setup", CALLER);
+
+        assertEquals(Result.SENT, sent.result());
+        assertTrue(confirmation.outcome().isVerified());
+        assertEquals(Set.of(VerifyMethod.EMAIL), accounts.lookup("bob").orElseThrow().methods());
+    }
+
+    @Test
+    void contactOfWhenPhoneThenMasked() {
+        assertEquals("+1 ••• ••• 0100", accounts.contactOf("bob", VerifyMethod.SMS));
+        assertEquals("b***@example.com", accounts.contactOf("bob", VerifyMethod.EMAIL));
+        assertNull(accounts.contactOf("bob", VerifyMethod.APP));
+    }
+
+    @Test
+    void emergencyAndOperatorCodesWhenSubmittedConcurrentlyThenUsedExactlyOnce() throws Exception {
+        fixture.enrolWithApp("alice");
+        String emergency = accounts.emergencyCode("alice", CALLER).code();
+        accounts.operatorCode("alice", "482913", CALLER);
+
+        for (String code : List.of(emergency, "482913")) {
+            List<Callable<Boolean>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                calls.add(() -> accounts.verify("alice", code, "s", CALLER).isVerified());
+            }
+            List<Boolean> results = together(calls);
+            assertEquals(1, results.stream().filter(Boolean::booleanValue).count(), code + ": " + results);
+            accounts.unlock("alice", CALLER);
+        }
+        assertFalse(accounts.lookup("alice").orElseThrow().isLocked(fixture.clock.instant()));
+    }
+
+    static <T> List<T> together(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

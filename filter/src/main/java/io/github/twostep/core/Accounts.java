@@ -8,6 +8,7 @@ import io.github.twostep.core.AuditEvent.Type;
 import io.github.twostep.core.VerifyOutcome.Factor;
 import io.github.twostep.delivery.CodeSender;
 import io.github.twostep.delivery.ContactResolver;
+import io.github.twostep.delivery.SecurityNotice;
 import io.github.twostep.store.CorruptRecordException;
 import io.github.twostep.store.KeyRing;
 import io.github.twostep.store.SecretCipher;
@@ -98,9 +99,14 @@ public final class Accounts {
     public VerifyOutcome verify(String user, String code, String signInId, Caller caller) {
         VerifyOutcome outcome = secondFactor.verify(user, code, signInId);
         switch (outcome.result()) {
-            case VERIFIED -> record(user, outcome.factor() == Factor.BACKUP ? Type.BACKUP_CODE_USED
-                    : outcome.factor() == Factor.EMERGENCY ? Type.EMERGENCY_CODE_USED : Type.VERIFY_SUCCEEDED,
-                    Outcome.SUCCESS, caller, outcome.factor().name().toLowerCase(Locale.ROOT));
+            case VERIFIED -> {
+                record(user, outcome.factor() == Factor.BACKUP ? Type.BACKUP_CODE_USED
+                        : outcome.factor() == Factor.EMERGENCY ? Type.EMERGENCY_CODE_USED : Type.VERIFY_SUCCEEDED,
+                        Outcome.SUCCESS, caller, outcome.factor().name().toLowerCase(Locale.ROOT));
+                if (outcome.factor() == Factor.EMERGENCY) {
+                    sending.notice(user, SecurityNotice.EMERGENCY_CODE_USED, null);
+                }
+            }
             case INVALID -> record(user, Type.VERIFY_FAILED, Outcome.FAILURE, caller, "");
             case LOCKED -> record(user, Type.LOCKED_OUT, Outcome.DENIED, caller, "");
         }
@@ -155,12 +161,14 @@ public final class Accounts {
     public void disable(String user, Caller caller) {
         enrollment.disable(user);
         record(user, Type.DISABLED, Outcome.SUCCESS, caller, "");
+        sending.notice(user, SecurityNotice.TWO_STEP_DISABLED, null);
     }
 
     /** A new set of backup codes, as shown to the user once. */
     public List<String> regenerateBackupCodes(String user, Caller caller) {
         List<String> codes = enrollment.regenerateBackupCodes(user);
         record(user, Type.BACKUP_CODES_REGENERATED, Outcome.SUCCESS, caller, "");
+        sending.notice(user, SecurityNotice.BACKUP_CODES_REGENERATED, null);
         return codes;
     }
 
@@ -168,6 +176,7 @@ public final class Accounts {
     public TrustIssued trustDevice(String user, Caller caller) {
         TrustIssued issued = trust.trust(user, caller.userAgent());
         record(user, Type.DEVICE_TRUSTED, Outcome.SUCCESS, caller, issued.device().label());
+        sending.notice(user, SecurityNotice.NEW_TRUSTED_DEVICE, issued.device().label());
         return issued;
     }
 
@@ -200,6 +209,7 @@ public final class Accounts {
     public void reset(String user, Caller caller) {
         administration.reset(user);
         record(user, Type.RESET, Outcome.SUCCESS, caller, "");
+        sending.notice(user, SecurityNotice.ADMIN_RESET, null);
     }
 
     /** Administrator unlock: failures and lock cleared. */

@@ -11,6 +11,7 @@ import io.github.twostep.delivery.DeliveryException;
 import io.github.twostep.delivery.MessageComposer;
 import io.github.twostep.delivery.OutgoingMessage;
 import io.github.twostep.delivery.Purpose;
+import io.github.twostep.delivery.SecurityNotice;
 import io.github.twostep.otp.RandomCodes;
 import io.github.twostep.store.MessageCode;
 import io.github.twostep.store.RecordUpdate;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one-time codes by email, SMS or call. The cooldown and the hourly quota are checked,
@@ -34,6 +37,7 @@ import java.util.Optional;
  * it was sent for.
  */
 final class Sending {
+    private static final Logger LOG = LoggerFactory.getLogger(Sending.class);
     private final Settings settings;
     private final UserRecordUpdater records;
     private final CodeHashes hashes;
@@ -102,6 +106,22 @@ final class Sending {
         }
         return new SendOutcome(SendOutcome.Result.SENT, mask(channel.get(), to),
                 Duration.ofSeconds(config.resendSeconds()), List.of());
+    }
+
+    /**
+     * Tells the user by email about a change to their account's security (no code in it). Best
+     * effort: a user without an address, or a mail server that is down, is logged, not fatal.
+     */
+    void notice(String user, SecurityNotice notice, String detail) {
+        try {
+            String to = contacts.contacts(user).contactFor(Channel.EMAIL);
+            if (to == null) {
+                return;
+            }
+            sender.send(composer.securityNotice(notice, to, detail, null, Locale.ENGLISH));
+        } catch (RuntimeException e) {
+            LOG.warn("Security notice {} could not be sent: {}", notice, e.toString());
+        }
     }
 
     private RecordUpdate<Reservation> reserve(UserRecord record, VerifyMethod method, MessageCode stored, Instant now) {

@@ -199,6 +199,36 @@ class SendingTest {
         assertFalse(accounts.lookup("alice").orElseThrow().isLocked(fixture.clock.instant()));
     }
 
+    @Test
+    void securityNoticesWhenAccountChangesThenEmailedWithoutCodes() {
+        CoreFixture.Enrolled enrolled = fixture.enrolWithApp("alice");
+        accounts.regenerateBackupCodes("alice", CALLER);
+        accounts.trustDevice("alice", CALLER);
+        String emergency = accounts.emergencyCode("alice", CALLER).code();
+        accounts.verify("alice", emergency, "s", CALLER);
+        accounts.disable("alice", CALLER);
+        accounts.reset("alice", CALLER);
+
+        List<String> subjects = fixture.outbox.sent.stream().filter(m -> m.purpose() == Purpose.SECURITY_NOTICE)
+                .map(m -> m.subject()).toList();
+        assertEquals(5, subjects.size(), subjects.toString());
+        for (var message : fixture.outbox.sent) {
+            assertEquals("alice@example.com", message.to());
+            assertFalse(message.text().contains(emergency), message.text());
+            assertFalse(message.text().contains(enrolled.secret().toBase32()), message.text());
+        }
+    }
+
+    @Test
+    void securityNoticeWhenMailDownThenActionStillDone() {
+        fixture.enrolWithApp("alice");
+        fixture.outbox.failing = true;
+
+        accounts.disable("alice", CALLER);
+
+        assertFalse(accounts.lookup("alice").orElseThrow().enabled());
+    }
+
     static <T> List<T> together(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {

@@ -45,6 +45,15 @@ public final class Guard {
         return Decision.of(action, standing.state());
     }
 
+    /**
+     * The decision for a password-less sign-in whose emailed code is not yet proven: the code is
+     * the first factor too, so no exemption, report-only rollout or {@code enabled: false} lets
+     * it through; only exempt paths are reachable.
+     */
+    public Decision decideCodeLogin(String path) {
+        return Decision.of(exemptPaths.matches(path) ? Action.PROCEED : Action.CHALLENGE, State.CHALLENGE);
+    }
+
     /** Whether {@code user} never needs a second factor, by name or by role. */
     public boolean isExemptUser(String user, Predicate<String> hasRole) {
         if (settings.exempt().users().contains(user)) {

@@ -39,7 +39,7 @@ public record VerifyOutcome(Result result, Factor factor, int driftSteps, Durati
         return new VerifyOutcome(Result.VERIFIED, Objects.requireNonNull(factor, "factor"), driftSteps, Duration.ZERO);
     }
 
-    static VerifyOutcome invalid() {
+    public static VerifyOutcome invalid() {
         return new VerifyOutcome(Result.INVALID, null, 0, Duration.ZERO);
     }
 

@@ -67,6 +67,27 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
         }
     }
 
+    @Override
+    public Optional<AuthenticatedUser> find(String username) {
+        if (username == null || username.isEmpty() || username.length() > 256) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(query(connection))) {
+            select.setString(1, username);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AuthenticatedUser(row.getString(1),
+                        parseRoles(rolesColumn == null ? null : row.getString(3))));
+            }
+        } catch (SQLException e) {
+            throw new TwoStepException("cannot read the users table " + table + " (SQL state " + e.getSQLState() + ")",
+                    e);
+        }
+    }
+
     static Set<String> parseRoles(String roles) {
         if (roles == null || roles.isBlank()) {
             return Set.of();

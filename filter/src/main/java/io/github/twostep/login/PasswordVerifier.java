@@ -14,4 +14,13 @@ import java.util.Optional;
 public interface PasswordVerifier {
     /** The user, if {@code password} is theirs; empty for an unknown user or a wrong password. */
     Optional<AuthenticatedUser> verify(String username, char[] password);
+
+    /**
+     * The user named {@code username} without checking a password, for password-less sign-in
+     * (the emailed code is then the proof). The default knows nobody, which turns password-less
+     * sign-in into "nobody can sign in" rather than "anybody can".
+     */
+    default Optional<AuthenticatedUser> find(String username) {
+        return Optional.empty();
+    }
 }

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -32,12 +33,12 @@ final class Gatekeeper {
     private final Identity identity;
     private final Routes routes;
 
-    Gatekeeper(TwoStep twoStep, PrincipalResolver resolver) {
+    Gatekeeper(TwoStep twoStep, PrincipalResolver resolver, Executor background) {
         this.twoStep = twoStep;
         this.settings = twoStep.settings();
         this.accounts = twoStep.accounts();
         this.identity = new Identity(settings.login(), resolver);
-        this.routes = new Routes(twoStep);
+        this.routes = new Routes(twoStep, background);
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,10 +52,18 @@ final class Gatekeeper {
             session = SignInSession.of(httpSession);
             session.follow(user);
         }
-        boolean exemptUser = user != null && twoStep.guard().isExemptUser(user, roles);
-        Standing standing = user != null && settings.enabled() && !exemptUser
-                ? standing(request, user, session) : null;
-        Decision decision = twoStep.guard().decide(path, user, roles, standing);
+        Decision decision;
+        if (session != null && session.codeLoginPending()) {
+            if (!session.ghost()) {
+                standing(request, user, session);
+            }
+            decision = twoStep.guard().decideCodeLogin(path);
+        } else {
+            boolean exemptUser = user != null && twoStep.guard().isExemptUser(user, roles);
+            Standing standing = user != null && settings.enabled() && !exemptUser
+                    ? standing(request, user, session) : null;
+            decision = twoStep.guard().decide(path, user, roles, standing);
+        }
         if (routes.owns(path)) {
             routes.answer(new Exchange(request, response, path, user, roles, decision.state(), session));
             return;

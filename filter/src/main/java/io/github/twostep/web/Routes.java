@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * TwoStep's own addresses: everything under {@code paths.prefix}, and with built-in login the
@@ -26,7 +27,7 @@ final class Routes {
     private final Pages pages;
     private final SignIn signIn;
 
-    Routes(TwoStep twoStep) {
+    Routes(TwoStep twoStep, Executor background) {
         this.settings = twoStep.settings();
         this.prefix = settings.paths().prefix();
         this.builtin = settings.login().mode() == LoginMode.BUILTIN;
@@ -34,7 +35,7 @@ final class Routes {
         this.userApi = new UserApi(twoStep, flows);
         this.adminApi = new AdminApi(twoStep);
         this.pages = new Pages(twoStep, flows);
-        this.signIn = builtin ? new SignIn(twoStep) : null;
+        this.signIn = builtin ? new SignIn(twoStep, background) : null;
     }
 
     boolean owns(String path) {
@@ -109,6 +110,11 @@ final class Routes {
 
     private void apiLogin(Exchange x) throws IOException {
         Optional<ObjectNode> body = Json.readObject(x.request());
+        if (settings.disableLoginPassword()) {
+            State state = signIn.logInWithCode(x.request(), body.map(b -> UserApi.text(b, "username")).orElse(null));
+            Json.write(x.response(), 200, new Answers.StateOnly(state.wireName()));
+            return;
+        }
         Optional<State> state = signIn.logIn(x.request(), body.map(b -> UserApi.text(b, "username")).orElse(null),
                 body.map(b -> UserApi.text(b, "password")).orElse(null));
         if (state.isEmpty()) {
@@ -121,6 +127,11 @@ final class Routes {
     private void loginPage(Exchange x) throws IOException {
         Messages messages = Messages.forLocales(x.request().getLocales());
         HttpServletRequest request = x.request();
+        if (request.getMethod().equals("POST") && settings.disableLoginPassword()) {
+            signIn.logInWithCode(request, request.getParameter("username"));
+            Http.redirect(request, x.response(), prefix + "/verify");
+            return;
+        }
         if (request.getMethod().equals("POST")) {
             String username = request.getParameter("username");
             Optional<State> state = signIn.logIn(request, username, request.getParameter("password"));
@@ -144,7 +155,7 @@ final class Routes {
                 x.roles(), x.state(), SignInSession.of(x.request().getSession(true)));
         return View.of("login", withSession, messages, "login_title", prefix)
                 .with("loginAction", x.request().getContextPath() + settings.login().path())
-                .with("askPassword", true);
+                .with("askPassword", !settings.disableLoginPassword());
     }
 
     private void logout(Exchange x) throws IOException {

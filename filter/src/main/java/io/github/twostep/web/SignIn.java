@@ -1,6 +1,8 @@
 package io.github.twostep.web;
 
 import io.github.twostep.TwoStep;
+import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.core.Caller;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.Evaluation;
 import io.github.twostep.core.State;
@@ -8,7 +10,10 @@ import io.github.twostep.login.AuthenticatedUser;
 import io.github.twostep.login.PasswordVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Built-in login's first factor: checks the password, rotates the session id (no fixation),
@@ -17,9 +22,11 @@ import java.util.Optional;
  */
 final class SignIn {
     private final TwoStep twoStep;
+    private final Executor background;
 
-    SignIn(TwoStep twoStep) {
+    SignIn(TwoStep twoStep, Executor background) {
         this.twoStep = twoStep;
+        this.background = background;
     }
 
     /** Signs in; answers the new state, or empty for bad credentials. */
@@ -50,6 +57,39 @@ final class SignIn {
                 Http.caller(request));
         state.evaluated(evaluation, twoStep.clock().instant());
         return Optional.of(evaluation.standing().state());
+    }
+
+    /**
+     * Password-less sign-in: the typed name is held at the challenge and, when it is a real
+     * user's, a code goes to their email (in the background, so the answer takes as long for a
+     * known name as for an unknown one). Every name gets the same answer, the same cookies and
+     * the same session shape; an unknown name simply never receives a code.
+     */
+    State logInWithCode(HttpServletRequest request, String username) {
+        String name = username == null ? "" : username.strip();
+        Optional<AuthenticatedUser> user = name.isEmpty() || name.length() > 256 ? Optional.empty()
+                : twoStep.passwordVerifier().flatMap(v -> v.find(name));
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        AuthenticatedUser held = user.orElseGet(() -> new AuthenticatedUser(name, Set.of()));
+        session.setAttribute(Identity.USER_ATTRIBUTE, held);
+        SignInSession state = SignInSession.of(session);
+        state.follow(held.name());
+        state.codeLogin(user.isEmpty(), twoStep.clock().instant());
+        twoStep.accounts().record(held.name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.INFO, Http.caller(request),
+                user.isPresent() ? "code_requested" : "code_requested_unknown_user");
+        if (user.isPresent()) {
+            Evaluation evaluation = twoStep.accounts().evaluate(held.name(), null, Http.caller(request));
+            state.evaluated(evaluation, twoStep.clock().instant());
+            String signInId = state.signInId();
+            Locale locale = request.getLocale();
+            String host = request.getServerName();
+            Caller caller = Http.caller(request);
+            background.execute(() -> twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, host,
+                    null, caller));
+        }
+        return State.CHALLENGE;
     }
 
     /** Signs out: the whole session is discarded. */

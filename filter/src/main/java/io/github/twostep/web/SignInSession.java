@@ -30,6 +30,9 @@ final class SignInSession implements Serializable {
     private String signInId;
     private String returnTo;
     private transient SetupSecret pendingSetup;
+    private boolean codeLogin;
+    private boolean ghost;
+    private Instant ghostLastSend;
 
     /** The session's TwoStep state, created (with the session) when missing. */
     static SignInSession of(HttpSession session) {
@@ -61,6 +64,8 @@ final class SignInSession implements Serializable {
             checkedAt = null;
             codeEnteredAt = null;
             signInId = newSignInId();
+            codeLogin = false;
+            ghost = false;
         }
     }
 
@@ -118,6 +123,34 @@ final class SignInSession implements Serializable {
         String target = returnTo;
         returnTo = null;
         return target;
+    }
+
+    /**
+     * Marks a password-less sign-in waiting for its emailed code. A {@code ghost} is a name no
+     * user has: it gets the same answers as a real user, but nothing is looked up or sent.
+     */
+    synchronized void codeLogin(boolean isGhost, Instant now) {
+        codeLogin = true;
+        ghost = isGhost;
+        ghostLastSend = now;
+    }
+
+    /** Whether this session is a password-less sign-in that has not yet proven its code. */
+    synchronized boolean codeLoginPending() {
+        return codeLogin && standing != Standing.VERIFIED;
+    }
+
+    synchronized boolean ghost() {
+        return ghost;
+    }
+
+    /** For a ghost: seconds until another pretend send is allowed (0 if now), mirroring the real cooldown. */
+    synchronized long ghostSend(Instant now, Duration cooldown) {
+        if (ghostLastSend != null && now.isBefore(ghostLastSend.plus(cooldown))) {
+            return Math.max(1, Duration.between(now, ghostLastSend.plus(cooldown)).toSeconds());
+        }
+        ghostLastSend = now;
+        return 0;
     }
 
     /** The set-up secret shown on the scan page, kept until it is confirmed (never serialised). */

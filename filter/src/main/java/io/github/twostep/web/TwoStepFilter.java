@@ -14,6 +14,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class TwoStepFilter implements Filter {
     private TwoStep twoStep;
     private PrincipalResolver resolver;
     private Gatekeeper gatekeeper;
+    private ExecutorService background;
 
     /** For {@code web.xml}: settings are read at {@link #init(FilterConfig)}. */
     public TwoStepFilter() {
@@ -50,9 +53,14 @@ public final class TwoStepFilter implements Filter {
                 Object given = config.getServletContext().getAttribute(CONTEXT_ATTRIBUTE);
                 twoStep = given instanceof TwoStep ready ? ready : TwoStep.builder(loadSettings(config)).build();
             }
+            background = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "twostep-send");
+                thread.setDaemon(true);
+                return thread;
+            });
             String resolverClass = twoStep.settings().login().principalResolver();
             resolver = resolverClass == null ? null : Extensions.create(resolverClass, PrincipalResolver.class);
-            gatekeeper = new Gatekeeper(twoStep, resolver);
+            gatekeeper = new Gatekeeper(twoStep, resolver, background);
             LOG.info("TwoStep started: login {}, set-up {}, prefix {}", twoStep.settings().login().mode().jsonName(),
                     twoStep.settings().setup().mode().jsonName(), twoStep.settings().paths().prefix());
         } catch (TwoStepException e) {
@@ -83,6 +91,13 @@ public final class TwoStepFilter implements Filter {
             gatekeeper.handle(http, httpResponse, chain);
         } else {
             chain.doFilter(request, response);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (background != null) {
+            background.shutdown();
         }
     }
 

@@ -89,7 +89,10 @@ final class UserApi {
         String csrf = SignInSession.of(x.request().getSession(true)).csrfToken();
         List<Answers.MethodTo> methods = new ArrayList<>();
         boolean enrolled = false;
-        if (x.signedIn() && x.state() != State.ANONYMOUS) {
+        if (x.session() != null && x.session().codeLoginPending()) {
+            methods.add(new Answers.MethodTo(VerifyMethod.EMAIL.jsonName(), null));
+            enrolled = true;
+        } else if (x.signedIn() && x.state() != State.ANONYMOUS) {
             Optional<UserRecord> record = flows.record(x.user());
             enrolled = record.map(UserRecord::enabled).orElse(false);
             record.filter(UserRecord::enabled).ifPresent(r -> r.methods().stream().sorted()
@@ -121,8 +124,8 @@ final class UserApi {
         SendOutcome outcome = flows.send(x, method.get());
         long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
         switch (outcome.result()) {
-            case SENT -> Json.write(x.response(), HttpServletResponse.SC_ACCEPTED,
-                    new Answers.Sent(outcome.sentTo(), outcome.retryAfter().toSeconds()));
+            case SENT -> Json.write(x.response(), HttpServletResponse.SC_ACCEPTED, new Answers.Sent(
+                    x.session().codeLoginPending() ? null : outcome.sentTo(), outcome.retryAfter().toSeconds()));
             case TOO_MANY -> {
                 x.response().setHeader("Retry-After", Long.toString(seconds));
                 Json.write(x.response(), 429, new Answers.TooMany("too_many_requests", seconds));

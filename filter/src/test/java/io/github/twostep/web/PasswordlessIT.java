@@ -1,0 +1,114 @@
+package io.github.twostep.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Password-less sign-in (the emailed code is the login) with real SMTP through GreenMail. */
+class PasswordlessIT {
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    private TestApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        app = new TestApp(TestApp.settings("""
+                "setup": {"mode": "auto", "methods": ["email"]}, "disableLoginPassword": true,
+                "trustThisDevice": 0,
+                "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com",
+                         "timeoutSeconds": 5}""".formatted(SMTP.getSmtp().getPort())));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    private static String codeIn(MimeMessage message) {
+        Matcher code = Pattern.compile("\\b\\d{6}\\b").matcher(GreenMailUtil.getBody(message));
+        assertTrue(code.find(), "no code in the email");
+        return code.group();
+    }
+
+    @Test
+    void loginWhenKnownUserThenCodeByEmailIsTheLogin() throws Exception {
+        Browser browser = new Browser(app);
+
+        HttpResponse<String> login = browser.post("/2fa/api/login", "{\"username\": \"alice\"}");
+
+        assertEquals("{\"state\":\"challenge\"}", login.body());
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertEquals("alice@example.com", mail.getAllRecipients()[0].toString());
+        assertEquals(302, browser.get("/protected").statusCode());
+        browser.status();
+        HttpResponse<String> verified = browser.post("/2fa/api/verify", "{\"code\": \"" + codeIn(mail) + "\"}");
+        assertEquals(200, verified.statusCode(), verified.body());
+        assertEquals("app:/protected:alice:admin=false", browser.get("/protected").body());
+    }
+
+    @Test
+    void loginWhenUnknownUserThenSameAnswersAndNothingSent() throws Exception {
+        Browser known = new Browser(app);
+        Browser unknown = new Browser(app);
+
+        HttpResponse<String> a = known.post("/2fa/api/login", "{\"username\": \"alice\"}");
+        HttpResponse<String> b = unknown.post("/2fa/api/login", "{\"username\": \"nobody\"}");
+
+        assertEquals(a.statusCode(), b.statusCode());
+        assertEquals(a.body(), b.body());
+        assertEquals(cookieNames(a), cookieNames(b));
+        JsonNode statusA = known.status();
+        JsonNode statusB = unknown.status();
+        assertEquals(statusA.get("state"), statusB.get("state"));
+        assertEquals(statusA.get("methods"), statusB.get("methods"));
+        assertEquals(statusA.get("enrolled"), statusB.get("enrolled"));
+        HttpResponse<String> sendA = known.post("/2fa/api/send", "{\"method\": \"email\"}");
+        HttpResponse<String> sendB = unknown.post("/2fa/api/send", "{\"method\": \"email\"}");
+        assertEquals(sendA.statusCode(), sendB.statusCode());
+        assertEquals(sendA.body(), sendB.body());
+        HttpResponse<String> verifyA = known.post("/2fa/api/verify", "{\"code\": \"000000\"}");
+        HttpResponse<String> verifyB = unknown.post("/2fa/api/verify", "{\"code\": \"000000\"}");
+        assertEquals(verifyA.statusCode(), verifyB.statusCode());
+        assertEquals(verifyA.body(), verifyB.body());
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+        for (MimeMessage mail : SMTP.getReceivedMessages()) {
+            assertEquals("alice@example.com", mail.getAllRecipients()[0].toString());
+        }
+        assertEquals(302, unknown.get("/protected").statusCode());
+    }
+
+    @Test
+    void loginWhenExemptUserThenStillNeedsTheCode() throws Exception {
+        Browser carol = new Browser(app);
+
+        carol.post("/2fa/api/login", "{\"username\": \"carol\"}");
+
+        assertEquals("challenge", carol.status().get("state").asText());
+        assertEquals(302, carol.get("/protected").statusCode());
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+        carol.status();
+        assertEquals(200, carol.post("/2fa/api/verify", "{\"code\": \"" + codeIn(SMTP.getReceivedMessages()[0])
+                + "\"}").statusCode());
+        assertEquals(200, carol.get("/protected").statusCode());
+    }
+
+    private static List<String> cookieNames(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.replaceAll("=[^;]*", "=")).sorted().toList();
+    }
+}

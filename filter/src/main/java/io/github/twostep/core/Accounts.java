@@ -56,7 +56,7 @@ public final class Accounts {
         CodeHashes hashes = new CodeHashes(keys);
         AppCodes appCodes = new AppCodes(cipher, clock, settings.code().window());
         this.trust = new DeviceTrust(records, random, clock, settings.trustThisDevice(), settings.trustedDevices().max());
-        this.standings = new Standings(settings, records, trust);
+        this.standings = new Standings(settings, records, trust, clock);
         this.secondFactor = new SecondFactor(records, appCodes, hashes, settings.lockout(), clock);
         this.enrollment = new Enrollment(settings, records, cipher, appCodes, hashes, random, clock);
         this.administration = new Administration(settings, records, hashes, random, clock);

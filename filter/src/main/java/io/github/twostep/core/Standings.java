@@ -6,6 +6,9 @@ import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.store.TrustedDevice;
 import io.github.twostep.store.UserRecord;
 import io.github.twostep.store.UserRecordUpdater;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +24,10 @@ final class Standings {
     private final Settings settings;
     private final UserRecordUpdater records;
     private final DeviceTrust trust;
+    private final Clock clock;
 
-    Standings(Settings settings, UserRecordUpdater records, DeviceTrust trust) {
+    Standings(Settings settings, UserRecordUpdater records, DeviceTrust trust, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.records = Objects.requireNonNull(records, "records");
         this.trust = Objects.requireNonNull(trust, "trust");
@@ -49,8 +54,26 @@ final class Standings {
                     current -> current.enabled() ? current : current.withConsent(true).enable(autoMethods));
             return new Evaluation(Standing.CHALLENGE, true, created.trustEpoch(), null);
         }
-        Standing standing = mode == SetupMode.OPT_IN ? Standing.OPTIONAL : Standing.ENROLL;
-        return new Evaluation(standing, false, epoch, null);
+        if (mode == SetupMode.OPT_IN) {
+            return new Evaluation(Standing.OPTIONAL, false, epoch, null);
+        }
+        int graceDays = graceDaysLeft(user);
+        return new Evaluation(graceDays > 0 ? Standing.OPTIONAL : Standing.ENROLL, false, epoch, null, graceDays);
+    }
+
+    /**
+     * Days a user under {@code setup.mode: "required"} may still skip enrolment, counted from
+     * the first time TwoStep saw them (their record is created then); 0 when the deadline has
+     * passed or there is none.
+     */
+    private int graceDaysLeft(String user) {
+        int days = settings.setup().enrollmentDeadlineDays();
+        if (days <= 0) {
+            return 0;
+        }
+        Instant created = records.change(user, record -> record).created();
+        Duration left = Duration.between(clock.instant(), created.plus(Duration.ofDays(days)));
+        return left.isNegative() || left.isZero() ? 0 : (int) Math.max(1, (left.toHours() + 23) / 24);
     }
 
     /**

@@ -59,7 +59,8 @@ public final class UserRecordUpdater {
 
     /**
      * Applies {@code change} to the current record ({@link UserRecord#empty} when not enrolled) and
-     * writes what it returns, retrying from a fresh read when another writer got in between.
+     * writes what it returns (an unchanged record is not written again, but a first record is,
+     * so that its creation time is kept), retrying from a fresh read when another writer got in between.
      * {@code change} may run several times and must be a pure function of its argument.
      *
      * @return the result of the attempt that was written (or that chose to write nothing)
@@ -74,7 +75,9 @@ public final class UserRecordUpdater {
             DecodedComment decoded = decode(username, comment);
             UserRecord current = decoded.userRecord().orElseGet(() -> UserRecord.empty(clock.instant()));
             RecordUpdate<R> outcome = Objects.requireNonNull(change.apply(current), "change result");
-            if (outcome.record() == null || outcome.record().equals(current)) {
+            boolean unchanged = decoded.userRecord().isPresent() && outcome.record() != null
+                    && outcome.record().equals(current);
+            if (outcome.record() == null || unchanged) {
                 return outcome.result();
             }
             UserRecord next = cipher.resealed(username, outcome.record()).withUpdated(clock.instant());

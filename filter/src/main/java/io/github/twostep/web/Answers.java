@@ -1,5 +1,6 @@
 package io.github.twostep.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** The JSON bodies of the API, one record each, as DESIGN.md's HTTP contract spells them. */
@@ -7,8 +8,9 @@ final class Answers {
     private Answers() {
     }
 
+    /** {@code enrollmentDaysLeft}: days a user may still skip required enrolment; left out when none. */
     record Status(String user, String state, boolean enrolled, List<MethodTo> methods, int trustDeviceDays,
-            String csrfToken) {
+            String csrfToken, @JsonInclude(JsonInclude.Include.NON_NULL) Integer enrollmentDaysLeft) {
     }
 
     record MethodTo(String method, String to) {
@@ -17,7 +19,12 @@ final class Answers {
     record StateOnly(String state) {
     }
 
-    record Verified(String state, String redirect) {
+    /**
+     * {@code clockDriftSeconds}: how far the phone's clock is off, when an app code matched two
+     * or more time steps away from now (positive: the phone is ahead); left out otherwise.
+     */
+    record Verified(String state, String redirect,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer clockDriftSeconds) {
     }
 
     record Locked(String error, long retryAfterSeconds) {

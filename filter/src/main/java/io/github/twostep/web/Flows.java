@@ -114,6 +114,12 @@ final class Flows {
         return password != null && verifier.get().verify(x.user(), password.toCharArray()).isPresent();
     }
 
+    /** Drift of at least two steps, in seconds the phone is ahead (negative: behind); null when smaller. */
+    Integer clockDriftSeconds(VerifyOutcome outcome) {
+        int steps = outcome.driftSteps();
+        return Math.abs(steps) >= 2 ? steps * twoStep.settings().code().period() : null;
+    }
+
     /** Where to go after a successful verification: the page first asked for, if it is on this site. */
     String redirectAfterVerify(Exchange x) {
         String saved = x.session().takeReturnTo();

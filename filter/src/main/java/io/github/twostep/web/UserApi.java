@@ -98,8 +98,9 @@ final class UserApi {
             record.filter(UserRecord::enabled).ifPresent(r -> r.methods().stream().sorted()
                     .forEach(m -> methods.add(new Answers.MethodTo(m.jsonName(), flows.contactOf(x.user(), m)))));
         }
+        int grace = x.session() == null || x.session().evaluation() == null ? 0 : x.session().evaluation().graceDays();
         Json.write(x.response(), 200, new Answers.Status(x.user(), x.state().wireName(), enrolled, methods,
-                twoStep.settings().trustThisDevice(), csrf));
+                twoStep.settings().trustThisDevice(), csrf, grace > 0 ? grace : null));
     }
 
     private void verify(Exchange x) throws IOException {
@@ -108,7 +109,8 @@ final class UserApi {
         boolean trust = body.map(b -> b.path("trustDevice").asBoolean(false)).orElse(false);
         VerifyOutcome outcome = flows.verify(x, code, trust);
         switch (outcome.result()) {
-            case VERIFIED -> Json.write(x.response(), 200, new Answers.Verified("verified", flows.redirectAfterVerify(x)));
+            case VERIFIED -> Json.write(x.response(), 200, new Answers.Verified("verified", flows.redirectAfterVerify(x),
+                    flows.clockDriftSeconds(outcome)));
             case INVALID -> Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_code");
             case LOCKED -> locked(x, outcome);
         }

@@ -298,6 +298,23 @@ class AccountsTest {
     }
 
     @Test
+    void evaluateWhenRequiredWithDeadlineThenOptionalUntilDeadlineThenEnroll() {
+        CoreFixture required = new CoreFixture("{\"setup\": {\"mode\": \"required\", \"enrollmentDeadlineDays\": 3}}");
+
+        Evaluation first = required.accounts.evaluate("bob", null, CALLER);
+        required.clock.advance(Duration.ofDays(2));
+        Evaluation later = required.accounts.evaluate("bob", null, CALLER);
+        required.clock.advance(Duration.ofDays(1));
+        Evaluation due = required.accounts.evaluate("bob", null, CALLER);
+
+        assertEquals(Standing.OPTIONAL, first.standing());
+        assertEquals(3, first.graceDays());
+        assertEquals(1, later.graceDays());
+        assertEquals(Standing.ENROLL, due.standing());
+        assertEquals(0, due.graceDays());
+    }
+
+    @Test
     void evaluateWhenRecordCorruptThenUnavailableAndAudited() {
         fixture.enrolWithApp("alice");
         String comment = fixture.store.read("alice").orElseThrow();

@@ -130,6 +130,7 @@ class TwoStepFilterIT {
         assertEquals(200, verified.statusCode(), verified.body());
         assertEquals("verified", Browser.json(verified).get("state").asText());
         assertEquals("/protected", Browser.json(verified).get("redirect").asText());
+        assertFalse(Browser.json(verified).has("clockDriftSeconds"));
         assertNotEquals(sessionBefore, browser.cookie("JSESSIONID"));
         browser.status();
         assertEquals("app:/protected:alice:admin=false", browser.get("/protected").body());
@@ -322,6 +323,17 @@ class TwoStepFilterIT {
 
         assertEquals("exempt", Browser.json(carol.login("carol")).get("state").asText());
         assertEquals(200, carol.get("/protected").statusCode());
+    }
+
+    @Test
+    void verifyWhenPhoneClockOffByTwoStepsThenAnswerSaysHowFar() throws Exception {
+        OtpSecret secret = enrol(new Browser(app));
+        Browser browser = challenged();
+
+        HttpResponse<String> verified = browser.post("/2fa/api/verify", "{\"code\": \"" + code(secret, 2) + "\"}");
+
+        assertEquals(200, verified.statusCode());
+        assertEquals(60, Browser.json(verified).get("clockDriftSeconds").asInt());
     }
 
     private static List<Integer> together(List<Callable<Integer>> calls) throws Exception {

@@ -20,6 +20,7 @@ import io.github.twostep.delivery.LoggingCodeSender;
 import io.github.twostep.delivery.RoutingCodeSender;
 import io.github.twostep.delivery.SmtpCodeSender;
 import io.github.twostep.core.InMemoryAuditSink;
+import io.github.twostep.core.JdbcAuditSink;
 import io.github.twostep.core.LogAuditSink;
 import io.github.twostep.login.JdbcPasswordVerifier;
 import io.github.twostep.login.PasswordVerifier;
@@ -100,7 +101,7 @@ public final class TwoStep {
         private DataSource dataSource;
         private PasswordVerifier passwordVerifier;
         private Clock clock = Clock.systemUTC();
-        private AuditSink audit = new InMemoryAuditSink(10_000, new LogAuditSink());
+        private AuditSink audit;
         private SecureRandom random = new SecureRandom();
         private CodeSender codeSender;
         private ContactResolver contactResolver;
@@ -165,7 +166,18 @@ public final class TwoStep {
         public TwoStep build() {
             UserDataStore chosenStore = store != null ? store : storeFromSettings();
             PasswordVerifier verifier = passwordVerifier != null ? passwordVerifier : verifierFromSettings();
+            if (audit == null) {
+                audit = auditFromSettings();
+            }
             return new TwoStep(this, chosenStore, keyRing(), verifier, sender(), contacts());
+        }
+
+        private AuditSink auditFromSettings() {
+            return switch (settings.audit().type()) {
+                case "jdbc" -> new JdbcAuditSink(usersTable(), settings.audit().table());
+                case "class" -> Extensions.create(settings.audit().className(), AuditSink.class);
+                default -> new InMemoryAuditSink(10_000, new LogAuditSink());
+            };
         }
 
         /** Email through the given sender or SMTP; SMS and call through the settings' classes; all logged. */

@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param delivery             the application's SMS and call senders
  * @param contacts             where email addresses and phone numbers are found
  * @param trustedDevices       trusted devices
+ * @param audit                where the audit trail goes
  * @param smtp                 the mail server; null: no real mail
  */
 public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, BackupCodeSettings backupCodes,
@@ -36,6 +37,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
                        ExemptSettings exempt, EmergencyCodeSettings emergencyCode, SessionSettings session,
                        LoginSettings login, PathSettings paths, AdminSettings admin, StoreSettings store,
                        DeliverySettings delivery, ContactSettings contacts, TrustedDeviceSettings trustedDevices,
+                       AuditSettings audit,
                        SmtpSettings smtp) {
 
     private static final Settings DEFAULTS = new Settings(
@@ -65,6 +67,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
             new DeliverySettings(null, null),
             new ContactSettings("email", "phone", null),
             new TrustedDeviceSettings(20),
+            new AuditSettings("log", "twostep_audit", null),
             null);
 
     public Settings {
@@ -84,6 +87,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(contacts, "contacts");
         Objects.requireNonNull(trustedDevices, "trustedDevices");
+        Objects.requireNonNull(audit, "audit");
     }
 
     /**

@@ -83,6 +83,7 @@ final class SettingsReader {
                         className(o.nullableString("resolver", defaults.contacts().resolver(), false, CLASS)))),
                 c.object("trustedDevices", o -> new TrustedDeviceSettings(
                         o.integer("max", defaults.trustedDevices().max(), 1, 100))),
+                c.object("audit", this::audit),
                 c.nullableObject("smtp", defaults.smtp(), this::smtp));
         c.finish();
         return s;
@@ -130,6 +131,15 @@ final class SettingsReader {
                 o.string("passwordColumn", l.passwordColumn(), COLUMN_NAME),
                 o.nullableString("rolesColumn", l.rolesColumn(), false, COLUMN_NAME),
                 className(o.nullableString("passwordVerifier", l.passwordVerifier(), false, CLASS)));
+    }
+
+    private AuditSettings audit(JsonCursor o) {
+        AuditSettings a = defaults.audit();
+        String type = o.string("type", a.type(), v -> v.equals("log") || v.equals("jdbc")
+                || CLASS_NAME.matcher(v).matches() ? null : "expected \"log\", \"jdbc\" or \"class:com.example.Name\"");
+        String table = o.string("table", a.table(), TABLE_NAME);
+        boolean isClass = type.startsWith("class:");
+        return new AuditSettings(isClass ? "class" : type, table, isClass ? type.substring("class:".length()) : null);
     }
 
     private StoreSettings store(JsonCursor o) {

@@ -60,6 +60,8 @@ final class SettingsWriter {
         root.putObject("contacts").put("emailColumn", s.contacts().emailColumn())
                 .put("phoneColumn", s.contacts().phoneColumn()).put("resolver", classRef(s.contacts().resolver()));
         root.putObject("trustedDevices").put("max", s.trustedDevices().max());
+        root.putObject("audit").put("type", s.audit().className() != null ? classRef(s.audit().className())
+                : s.audit().type()).put("table", s.audit().table());
         if (s.smtp() == null) {
             root.putNull("smtp");
         } else {

@@ -61,7 +61,8 @@ class ConfigFilesTest {
                 shipped.backupCodes(), shipped.setup(), shipped.verify(), shipped.disableLoginPassword(),
                 shipped.reportOnly(), shipped.messageCode(), shipped.lockout(), d.exempt(),
                 shipped.emergencyCode(), shipped.session(), d.login(), shipped.paths(), shipped.admin(),
-                d.store(), shipped.delivery(), shipped.contacts(), shipped.trustedDevices(), shipped.smtp());
+                d.store(), shipped.delivery(), shipped.contacts(), shipped.trustedDevices(), shipped.audit(),
+                shipped.smtp());
         assertEquals(d, aligned);
     }
 

@@ -18,6 +18,7 @@ import io.github.twostep.store.UserRecord;
 import io.github.twostep.store.UserRecordUpdater;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,8 @@ public final class Accounts {
     private final DeviceTrust trust;
     private final Administration administration;
     private final Sending sending;
+    private final NotMeLinks notMe;
+    private final UserRecordUpdater records;
 
     public Accounts(Settings settings, UserDataStore store, KeyRing keys, AuditSink audit, Clock clock,
             SecureRandom random, CodeSender sender, ContactResolver contacts) {
@@ -61,6 +64,8 @@ public final class Accounts {
         this.enrollment = new Enrollment(settings, records, cipher, appCodes, hashes, random, clock);
         this.administration = new Administration(settings, records, hashes, random, clock);
         this.sending = new Sending(settings, records, hashes, sender, contacts, random, clock);
+        this.notMe = new NotMeLinks(keys, clock);
+        this.records = records;
     }
 
     public Settings settings() {
@@ -129,6 +134,27 @@ public final class Accounts {
             return new SendOutcome(outcome.result(), null, outcome.retryAfter(), others);
         }
         return outcome;
+    }
+
+    /** The token of the "this wasn't me" link for {@code user}'s code emails. */
+    public String notMeToken(String user) {
+        return notMe.token(user);
+    }
+
+    /**
+     * The user followed "this wasn't me": sign-in with a code is blocked for
+     * {@code lockout.minutes}, the pending code is voided, every trusted device forgotten, and
+     * the user told by email. Answers the user, or empty for an invalid or expired token.
+     */
+    public Optional<String> reportNotMe(String token, Caller caller) {
+        Optional<String> user = notMe.user(token);
+        user.ifPresent(name -> {
+            Instant until = clock.instant().plus(Duration.ofMinutes(settings.lockout().minutes()));
+            records.change(name, record -> record.lockUntil(until).withMessageCode(null).bumpTrustEpoch());
+            record(name, Type.NOT_ME_REPORTED, Outcome.SUCCESS, caller, "");
+            sending.notice(name, SecurityNotice.SIGN_IN_BLOCKED, null);
+        });
+        return user;
     }
 
     /** The masked address where codes of {@code method} go for {@code user}; null for the app or when unknown. */

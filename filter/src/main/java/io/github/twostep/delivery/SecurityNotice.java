@@ -11,5 +11,7 @@ public enum SecurityNotice {
     /** An administrator's emergency code was used to sign in. */
     EMERGENCY_CODE_USED,
     /** An administrator reset the account's two-step verification. */
-    ADMIN_RESET
+    ADMIN_RESET,
+    /** The user followed "this wasn't me": sign-in with a code is blocked and trust voided. */
+    SIGN_IN_BLOCKED
 }

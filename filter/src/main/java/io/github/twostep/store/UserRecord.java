@@ -202,6 +202,15 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         });
     }
 
+    /**
+     * Blocks second-factor sign-in until {@code until} (an active lock is never shortened), as
+     * when the user reports a code they did not ask for.
+     */
+    public UserRecord lockUntil(Instant until) {
+        Objects.requireNonNull(until, "until");
+        return change(b -> b.lockedUntil = lockedUntil != null && lockedUntil.isAfter(until) ? lockedUntil : until);
+    }
+
     public boolean isLocked(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }

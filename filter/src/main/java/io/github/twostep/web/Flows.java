@@ -11,6 +11,7 @@ import io.github.twostep.core.VerifyOutcome;
 import io.github.twostep.login.PasswordVerifier;
 import io.github.twostep.store.UnknownUserException;
 import io.github.twostep.store.UserRecord;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ final class Flows {
             return sendGhost(x);
         }
         return accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(),
-                x.request().getServerName(), null, x.caller());
+                x.request().getServerName(), notMeUrl(twoStep, x.request(), x.user()), x.caller());
     }
 
     /** The answer to "send me a code" for a name no user has: the real cooldown's answer, nothing sent. */
@@ -112,6 +113,12 @@ final class Flows {
             return true;
         }
         return password != null && verifier.get().verify(x.user(), password.toCharArray()).isPresent();
+    }
+
+    /** The "this wasn't me" link for {@code user}'s code emails. */
+    static String notMeUrl(TwoStep twoStep, HttpServletRequest request, String user) {
+        return Http.absolute(request, twoStep.settings().paths().prefix() + "/not-me?t="
+                + Http.encode(twoStep.accounts().notMeToken(user)));
     }
 
     /** Drift of at least two steps, in seconds the phone is ahead (negative: behind); null when smaller. */

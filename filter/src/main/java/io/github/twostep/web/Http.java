@@ -58,6 +58,15 @@ final class Http {
         response.sendRedirect(request.getContextPath() + path);
     }
 
+    /** {@code path} inside the application as an absolute URL of this request's origin. */
+    static String absolute(HttpServletRequest request, String path) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath()
+                + path;
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

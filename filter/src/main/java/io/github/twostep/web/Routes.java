@@ -26,8 +26,10 @@ final class Routes {
     private final AdminApi adminApi;
     private final Pages pages;
     private final SignIn signIn;
+    private final TwoStep twoStep;
 
     Routes(TwoStep twoStep, Executor background) {
+        this.twoStep = twoStep;
         this.settings = twoStep.settings();
         this.prefix = settings.paths().prefix();
         this.builtin = settings.login().mode() == LoginMode.BUILTIN;
@@ -63,6 +65,8 @@ final class Routes {
             userApi.handle(x, path.substring((prefix + "/api/").length()));
         } else if (path.startsWith(prefix + "/admin/api/")) {
             adminApi.handle(x, path.substring((prefix + "/admin/api/").length()));
+        } else if (path.equals(prefix + "/not-me")) {
+            notMe(x);
         } else if (builtin && path.equals(settings.login().path())) {
             loginPage(x);
         } else if (builtin && path.equals("/logout")) {
@@ -108,6 +112,26 @@ final class Routes {
         }
     }
 
+    /** "This wasn't me": reachable in every state, signed in or not; acts only on POST with the session's CSRF token. */
+    private void notMe(Exchange x) throws IOException {
+        Messages messages = Messages.forLocales(x.request().getLocales());
+        Exchange withSession = withSession(x);
+        View view = View.of("not-me", withSession, messages, "not_me_title", prefix);
+        String token = x.request().getParameter("t");
+        if (x.request().getMethod().equals("POST")) {
+            boolean done = twoStep.accounts().reportNotMe(token, x.caller()).isPresent();
+            view.with(done ? "done" : "invalid", messages.get(done ? "not_me_done" : "not_me_invalid"));
+        } else {
+            view.with("ask", true).with("token", token == null ? "" : token);
+        }
+        view.render(x.response(), pages.templates(), 200);
+    }
+
+    private static Exchange withSession(Exchange x) {
+        return x.session() != null ? x : new Exchange(x.request(), x.response(), x.path(), x.user(), x.roles(),
+                x.state(), SignInSession.of(x.request().getSession(true)));
+    }
+
     private void apiLogin(Exchange x) throws IOException {
         Optional<ObjectNode> body = Json.readObject(x.request());
         if (settings.disableLoginPassword()) {
@@ -151,9 +175,7 @@ final class Routes {
     }
 
     private View loginView(Exchange x, Messages messages) {
-        Exchange withSession = x.session() != null ? x : new Exchange(x.request(), x.response(), x.path(), x.user(),
-                x.roles(), x.state(), SignInSession.of(x.request().getSession(true)));
-        return View.of("login", withSession, messages, "login_title", prefix)
+        return View.of("login", withSession(x), messages, "login_title", prefix)
                 .with("loginAction", x.request().getContextPath() + settings.login().path())
                 .with("askPassword", !settings.disableLoginPassword());
     }

@@ -86,8 +86,9 @@ final class SignIn {
             Locale locale = request.getLocale();
             String host = request.getServerName();
             Caller caller = Http.caller(request);
+            String notMe = Flows.notMeUrl(twoStep, request, held.name());
             background.execute(() -> twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, host,
-                    null, caller));
+                    notMe, caller));
         }
         return State.CHALLENGE;
     }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,8 +40,22 @@ class PasswordlessIT {
         app.close();
     }
 
-    private static String codeIn(MimeMessage message) {
-        Matcher code = Pattern.compile("\\b\\d{6}\\b").matcher(GreenMailUtil.getBody(message));
+    private static String plainText(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof String text) {
+            return text;
+        }
+        MimeMultipart parts = (MimeMultipart) content;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no plain-text part");
+    }
+
+    private static String codeIn(MimeMessage message) throws Exception {
+        Matcher code = Pattern.compile("\\b\\d{6}\\b").matcher(plainText(message));
         assertTrue(code.find(), "no code in the email");
         return code.group();
     }
@@ -105,6 +121,38 @@ class PasswordlessIT {
         assertEquals(200, carol.post("/2fa/api/verify", "{\"code\": \"" + codeIn(SMTP.getReceivedMessages()[0])
                 + "\"}").statusCode());
         assertEquals(200, carol.get("/protected").statusCode());
+    }
+
+    @Test
+    void notMeLinkWhenFollowedThenSignInBlockedAndCodeVoid() throws Exception {
+        Browser alice = new Browser(app);
+        alice.post("/2fa/api/login", "{\"username\": \"alice\"}");
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        Matcher link = Pattern.compile("https?://\\S+/2fa/not-me\\?t=\\S+").matcher(plainText(mail));
+        assertTrue(link.find(), plainText(mail));
+        URI uri = URI.create(link.group());
+
+        Browser stranger = new Browser(app);
+        HttpResponse<String> page = stranger.get(uri.getRawPath() + "?" + uri.getRawQuery());
+        assertEquals(200, page.statusCode());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        Matcher token = Pattern.compile("name=\"t\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(csrf.find() && token.find(), page.body());
+        HttpResponse<String> done = stranger.send(HttpRequest.newBuilder(app.uri("/2fa/not-me"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1) + "&t=" + token.group(1))).build());
+
+        assertEquals(200, done.statusCode());
+        assertTrue(done.body().contains("Sign-in with a code is blocked"), done.body());
+        alice.status();
+        HttpResponse<String> verify = alice.post("/2fa/api/verify", "{\"code\": \"" + codeIn(mail) + "\"}");
+        assertEquals(423, verify.statusCode(), verify.body());
+        HttpResponse<String> forged = stranger.send(HttpRequest.newBuilder(app.uri("/2fa/not-me"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1) + "&t=" + token.group(1) + "x"))
+                .build());
+        assertTrue(forged.body().contains("not valid"), forged.body());
     }
 
     private static List<String> cookieNames(HttpResponse<String> response) {

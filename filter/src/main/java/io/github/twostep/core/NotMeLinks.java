@@ -1,0 +1,79 @@
+package io.github.twostep.core;
+
+import io.github.twostep.store.KeyRing;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The token of the "this wasn't me" link in code emails: the user name and an expiry, signed
+ * with a key derived from the data key, so the link needs no stored state and cannot be made
+ * for another user. It only blocks sign-in for its user, so a stolen link can at worst lock
+ * an account for {@code lockout.minutes}, which an administrator can lift.
+ */
+final class NotMeLinks {
+    static final Duration VALIDITY = Duration.ofDays(7);
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final int MAC_BYTES = 16;
+
+    private final byte[] key;
+    private final Clock clock;
+
+    NotMeLinks(KeyRing keys, Clock clock) {
+        this.key = hmac(keys.currentPepper(), "twostep/not-me/v1".getBytes(StandardCharsets.UTF_8));
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    String token(String user) {
+        long expires = clock.instant().plus(VALIDITY).getEpochSecond();
+        String payload = B64.encodeToString(user.getBytes(StandardCharsets.UTF_8)) + "." + expires;
+        return payload + "." + B64.encodeToString(mac(payload));
+    }
+
+    /** The user a valid, unexpired token names. */
+    Optional<String> user(String token) {
+        if (token == null || token.length() > 1024) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            byte[] given = B64D.decode(parts[2]);
+            if (!MessageDigest.isEqual(mac(parts[0] + "." + parts[1]), given)) {
+                return Optional.empty();
+            }
+            if (!clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[1])))) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] mac(String payload) {
+        return Arrays.copyOf(hmac(key, payload.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
+        }
+    }
+}

@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param contacts             where email addresses and phone numbers are found
  * @param trustedDevices       trusted devices
  * @param audit                where the audit trail goes
+ * @param deviceAuthorization  emailed codes for every new browser, even without 2FA
  * @param smtp                 the mail server; null: no real mail
  */
 public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, BackupCodeSettings backupCodes,
@@ -37,7 +38,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
                        ExemptSettings exempt, EmergencyCodeSettings emergencyCode, SessionSettings session,
                        LoginSettings login, PathSettings paths, AdminSettings admin, StoreSettings store,
                        DeliverySettings delivery, ContactSettings contacts, TrustedDeviceSettings trustedDevices,
-                       AuditSettings audit,
+                       AuditSettings audit, DeviceAuthorizationSettings deviceAuthorization,
                        SmtpSettings smtp) {
 
     private static final Settings DEFAULTS = new Settings(
@@ -68,6 +69,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
             new ContactSettings("email", "phone", null),
             new TrustedDeviceSettings(20),
             new AuditSettings("log", "twostep_audit", null),
+            new DeviceAuthorizationSettings(false, 365),
             null);
 
     public Settings {
@@ -88,6 +90,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
         Objects.requireNonNull(contacts, "contacts");
         Objects.requireNonNull(trustedDevices, "trustedDevices");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(deviceAuthorization, "deviceAuthorization");
     }
 
     /**

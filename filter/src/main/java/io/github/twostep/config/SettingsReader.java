@@ -84,6 +84,9 @@ final class SettingsReader {
                 c.object("trustedDevices", o -> new TrustedDeviceSettings(
                         o.integer("max", defaults.trustedDevices().max(), 1, 100))),
                 c.object("audit", this::audit),
+                c.object("deviceAuthorization", o -> new DeviceAuthorizationSettings(
+                        o.bool("enabled", defaults.deviceAuthorization().enabled()),
+                        o.integer("days", defaults.deviceAuthorization().days(), 1, 3650))),
                 c.nullableObject("smtp", defaults.smtp(), this::smtp));
         c.finish();
         return s;

@@ -47,6 +47,9 @@ final class SettingsRules {
         if (verify.call() && s.delivery().call() == null && !problems.reportedAt("$.delivery.call")) {
             problems.add("$.verify.call", "needs a sender class in delivery.call");
         }
+        if (s.deviceAuthorization().enabled() && !verify.email()) {
+            problems.add("$.deviceAuthorization.enabled", "needs verify.email (the code is sent by email)");
+        }
         List<VerifyMethod> methods = s.setup().methods();
         Set<VerifyMethod> seen = new HashSet<>();
         for (int i = 0; i < methods.size(); i++) {

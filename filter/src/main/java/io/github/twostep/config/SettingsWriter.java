@@ -62,6 +62,8 @@ final class SettingsWriter {
         root.putObject("trustedDevices").put("max", s.trustedDevices().max());
         root.putObject("audit").put("type", s.audit().className() != null ? classRef(s.audit().className())
                 : s.audit().type()).put("table", s.audit().table());
+        root.putObject("deviceAuthorization").put("enabled", s.deviceAuthorization().enabled())
+                .put("days", s.deviceAuthorization().days());
         if (s.smtp() == null) {
             root.putNull("smtp");
         } else {

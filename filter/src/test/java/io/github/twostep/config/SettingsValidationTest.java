@@ -93,6 +93,19 @@ class SettingsValidationTest {
     }
 
     @Test
+    void loadWhenDeviceAuthorizationWithoutEmailThenRejected() {
+        assertEquals(List.of("$.deviceAuthorization.enabled: needs verify.email (the code is sent by email)"),
+                problems("{\"deviceAuthorization\": {\"enabled\": true}, \"verify\": {\"email\": false},"
+                        + " \"setup\": {\"methods\": []}}"));
+    }
+
+    @Test
+    void loadWhenDeviceAuthorizationDaysOutOfRangeThenRejected() {
+        assertEquals(1, problems("{\"deviceAuthorization\": {\"days\": 0}}").size());
+        assertEquals(1, problems("{\"deviceAuthorization\": {\"days\": 3651}}").size());
+    }
+
+    @Test
     void loadWhenSmsWithoutSenderThenRejected() {
         assertEquals(List.of("$.verify.sms: needs a sender class in delivery.sms"),
                 problems("{\"verify\": {\"sms\": true}}"));

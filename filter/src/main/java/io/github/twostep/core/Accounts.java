@@ -58,9 +58,10 @@ public final class Accounts {
         SecretCipher cipher = new SecretCipher(keys);
         CodeHashes hashes = new CodeHashes(keys);
         AppCodes appCodes = new AppCodes(cipher, clock, settings.code().window());
-        this.trust = new DeviceTrust(records, random, clock, settings.trustThisDevice(), settings.trustedDevices().max());
+        this.trust = new DeviceTrust(records, random, clock, settings.trustedDevices().max());
         this.standings = new Standings(settings, records, trust, clock);
-        this.secondFactor = new SecondFactor(records, appCodes, hashes, settings.lockout(), clock);
+        this.secondFactor = new SecondFactor(records, appCodes, hashes, settings.lockout(), clock,
+                settings.deviceAuthorization().enabled());
         this.enrollment = new Enrollment(settings, records, cipher, appCodes, hashes, random, clock);
         this.administration = new Administration(settings, records, hashes, random, clock);
         this.sending = new Sending(settings, records, hashes, sender, contacts, random, clock);
@@ -198,9 +199,14 @@ public final class Accounts {
         return codes;
     }
 
-    /** Trusts the caller's browser; answers the token for its cookie. */
+    /** Trusts the caller's browser for {@code trustThisDevice} days; answers the token for its cookie. */
     public TrustIssued trustDevice(String user, Caller caller) {
-        TrustIssued issued = trust.trust(user, caller.userAgent());
+        return trustDevice(user, settings.trustThisDevice(), caller);
+    }
+
+    /** Trusts (authorises) the caller's browser for {@code days}; answers the token for its cookie. */
+    public TrustIssued trustDevice(String user, int days, Caller caller) {
+        TrustIssued issued = trust.trust(user, caller.userAgent(), days);
         record(user, Type.DEVICE_TRUSTED, Outcome.SUCCESS, caller, issued.device().label());
         sending.notice(user, SecurityNotice.NEW_TRUSTED_DEVICE, issued.device().label());
         return issued;

@@ -30,19 +30,17 @@ final class DeviceTrust {
     private final UserRecordUpdater records;
     private final SecureRandom random;
     private final Clock clock;
-    private final int days;
     private final int max;
 
-    DeviceTrust(UserRecordUpdater records, SecureRandom random, Clock clock, int days, int max) {
+    DeviceTrust(UserRecordUpdater records, SecureRandom random, Clock clock, int max) {
         this.records = Objects.requireNonNull(records, "records");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.days = days;
         this.max = max;
     }
 
-    /** Trusts the browser with {@code userAgent} for the configured days; answers the cookie token. */
-    TrustIssued trust(String user, String userAgent) {
+    /** Trusts the browser with {@code userAgent} for {@code days}; answers the cookie token. */
+    TrustIssued trust(String user, String userAgent, int days) {
         if (days <= 0) {
             throw new IllegalStateException("trusting devices is turned off");
         }

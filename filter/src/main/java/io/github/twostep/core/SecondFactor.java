@@ -27,9 +27,11 @@ final class SecondFactor {
     private final CodeHashes hashes;
     private final LockoutSettings lockout;
     private final Clock clock;
+    private final boolean deviceAuthorization;
 
     SecondFactor(UserRecordUpdater records, AppCodes appCodes, CodeHashes hashes, LockoutSettings lockout,
-            Clock clock) {
+            Clock clock, boolean deviceAuthorization) {
+        this.deviceAuthorization = deviceAuthorization;
         this.records = Objects.requireNonNull(records, "records");
         this.appCodes = Objects.requireNonNull(appCodes, "appCodes");
         this.hashes = Objects.requireNonNull(hashes, "hashes");
@@ -60,7 +62,7 @@ final class SecondFactor {
     private Optional<RecordUpdate<VerifyOutcome>> accept(String user, UserRecord record, String code,
             String signInId, Instant now) {
         if (!record.enabled()) {
-            return Optional.empty();
+            return deviceAuthorization ? messageCode(record, code, signInId, now) : Optional.empty();
         }
         if (record.methods().contains(VerifyMethod.APP)) {
             Optional<TotpMatch> match = appCodes.match(user, record.totp(), code, record.lastStep());
@@ -68,9 +70,9 @@ final class SecondFactor {
                 return success(record.useStep(match.get().step()), Factor.APP, match.get().offset(), now);
             }
         }
-        if (record.messageCode() != null && signInId != null
-                && hashes.matches(CodeHashes.bound(signInId, code), record.messageCode().hash())) {
-            return success(record.consumeMessageCode(record.messageCode().hash(), now), Factor.MESSAGE, 0, now);
+        Optional<RecordUpdate<VerifyOutcome>> message = messageCode(record, code, signInId, now);
+        if (message.isPresent()) {
+            return message;
         }
         Optional<String> backup = hashes.find(code, record.backupCodes());
         if (backup.isPresent()) {
@@ -83,6 +85,16 @@ final class SecondFactor {
             return success(record.consumeOperatorCode(record.operatorCode().hash(), now), Factor.OPERATOR, 0, now);
         }
         return Optional.empty();
+    }
+
+    /** The emailed (or texted) code of this sign-in, if {@code code} is it. */
+    private Optional<RecordUpdate<VerifyOutcome>> messageCode(UserRecord record, String code, String signInId,
+            Instant now) {
+        if (record.messageCode() == null || signInId == null
+                || !hashes.matches(CodeHashes.bound(signInId, code), record.messageCode().hash())) {
+            return Optional.empty();
+        }
+        return success(record.consumeMessageCode(record.messageCode().hash(), now), Factor.MESSAGE, 0, now);
     }
 
     private boolean matches(String code, ExpiringCode stored) {

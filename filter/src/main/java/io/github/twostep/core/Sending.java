@@ -97,7 +97,8 @@ final class Sending {
         if (reservation.refusal() != null) {
             return reservation.refusal();
         }
-        Purpose purpose = reservation.enrolled() ? Purpose.SIGN_IN_CODE : Purpose.SETUP_CODE;
+        Purpose purpose = reservation.enrolled() ? Purpose.SIGN_IN_CODE
+                : settings.deviceAuthorization().enabled() ? Purpose.DEVICE_CODE : Purpose.SETUP_CODE;
         try {
             sender.send(message(channel.get(), purpose, to, code, locale, host, notMeUrl));
         } catch (DeliveryException e) {

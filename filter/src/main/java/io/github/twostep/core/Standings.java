@@ -18,7 +18,9 @@ import java.util.Set;
  * Works out a signed-in user's {@link Standing} from their record: at sign-in, and again when
  * a session's re-check finds the record changed (reset, disabled, re-enrolled, device revoked,
  * password changed). In {@code auto} set-up mode a user without a second factor gets one made
- * from {@code setup.methods} here, and is challenged at once.
+ * from {@code setup.methods} here, and is challenged at once. With device authorisation, a user
+ * without a second factor is challenged (an emailed code) in every browser not yet authorised:
+ * an evaluation that is a challenge but not enabled means exactly that.
  */
 final class Standings {
     private final Settings settings;
@@ -47,6 +49,15 @@ final class Standings {
             return new Evaluation(Standing.CHALLENGE, true, enrolled.trustEpoch(), null);
         }
         int epoch = record.map(UserRecord::trustEpoch).orElse(0);
+        String authorized = null;
+        if (settings.deviceAuthorization().enabled()) {
+            Optional<TrustedDevice> device = record.flatMap(r -> trust.find(r, trustToken));
+            if (device.isEmpty()) {
+                return new Evaluation(Standing.CHALLENGE, false, epoch, null);
+            }
+            authorized = device.get().id();
+            trust.touch(user, authorized);
+        }
         SetupMode mode = settings.setup().mode();
         Set<VerifyMethod> autoMethods = autoMethods();
         if (mode == SetupMode.AUTO && !autoMethods.isEmpty()) {
@@ -55,10 +66,10 @@ final class Standings {
             return new Evaluation(Standing.CHALLENGE, true, created.trustEpoch(), null);
         }
         if (mode == SetupMode.OPT_IN) {
-            return new Evaluation(Standing.OPTIONAL, false, epoch, null);
+            return new Evaluation(Standing.OPTIONAL, false, epoch, authorized);
         }
         int graceDays = graceDaysLeft(user);
-        return new Evaluation(graceDays > 0 ? Standing.OPTIONAL : Standing.ENROLL, false, epoch, null, graceDays);
+        return new Evaluation(graceDays > 0 ? Standing.OPTIONAL : Standing.ENROLL, false, epoch, authorized, graceDays);
     }
 
     /**

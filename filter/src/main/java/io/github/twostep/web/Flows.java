@@ -7,6 +7,7 @@ import io.github.twostep.core.Evaluation;
 import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.SetupConfirmation;
 import io.github.twostep.core.Standing;
+import io.github.twostep.core.TrustIssued;
 import io.github.twostep.core.VerifyOutcome;
 import io.github.twostep.login.PasswordVerifier;
 import io.github.twostep.store.UnknownUserException;
@@ -73,15 +74,18 @@ final class Flows {
         if (x.session().ghost()) {
             return VerifyOutcome.invalid();
         }
+        Evaluation before = x.session().evaluation();
+        boolean authorizingDevice = before != null && before.standing() == Standing.CHALLENGE && !before.enabled();
         VerifyOutcome outcome = accounts.verify(x.user(), code, x.session().signInId(), x.caller());
         if (outcome.isVerified()) {
             Instant now = twoStep.clock().instant();
             x.request().changeSessionId();
             int epoch = record(x.user()).map(UserRecord::trustEpoch).orElse(0);
             x.session().verifiedByCode(now, epoch);
-            int days = twoStep.settings().trustThisDevice();
-            if (trustDevice && days > 0) {
-                var issued = accounts.trustDevice(x.user(), x.caller());
+            int days = authorizingDevice ? twoStep.settings().deviceAuthorization().days()
+                    : trustDevice ? twoStep.settings().trustThisDevice() : 0;
+            if (days > 0) {
+                TrustIssued issued = accounts.trustDevice(x.user(), days, x.caller());
                 Http.setTrustCookie(x.request(), x.response(), issued.token(), days);
             }
         }

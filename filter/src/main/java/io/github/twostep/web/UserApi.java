@@ -92,6 +92,9 @@ final class UserApi {
         if (x.session() != null && x.session().codeLoginPending()) {
             methods.add(new Answers.MethodTo(VerifyMethod.EMAIL.jsonName(), null));
             enrolled = true;
+        } else if (x.state() == State.CHALLENGE && x.session().evaluation() != null
+                && !x.session().evaluation().enabled()) {
+            methods.add(new Answers.MethodTo(VerifyMethod.EMAIL.jsonName(), flows.contactOf(x.user(), VerifyMethod.EMAIL)));
         } else if (x.signedIn() && x.state() != State.ANONYMOUS) {
             Optional<UserRecord> record = flows.record(x.user());
             enrolled = record.map(UserRecord::enabled).orElse(false);

@@ -1,0 +1,90 @@
+package io.github.twostep.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Device authorisation (seed 000): every new browser needs an emailed code once, even without 2FA. */
+class DeviceAuthorizationIT {
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    private TestApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        app = new TestApp(TestApp.settings("""
+                "deviceAuthorization": {"enabled": true, "days": 30},
+                "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com",
+                         "timeoutSeconds": 5}""".formatted(SMTP.getSmtp().getPort())));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    private String authorise(Browser browser, int mails) throws Exception {
+        assertEquals(202, browser.post("/2fa/api/send", "{\"method\": \"email\"}").statusCode());
+        assertTrue(SMTP.waitForIncomingEmail(10_000, mails));
+        String body = GreenMailUtil.getBody(SMTP.getReceivedMessages()[mails - 1]);
+        Matcher code = Pattern.compile("\\b\\d{6}\\b").matcher(body);
+        assertTrue(code.find());
+        assertEquals(200, browser.post("/2fa/api/verify", "{\"code\": \"" + code.group() + "\"}").statusCode());
+        return browser.cookie("twostep_trust");
+    }
+
+    @Test
+    void signInWhenNewBrowserThenEmailedCodeOnceThenAuthorised() throws Exception {
+        Browser browser = new Browser(app);
+
+        assertEquals("challenge", Browser.json(browser.login("bob")).get("state").asText());
+        JsonNode status = browser.status();
+        assertEquals("email", status.get("methods").get(0).get("method").asText());
+        assertEquals("b***@example.com", status.get("methods").get(0).get("to").asText());
+        assertEquals(302, browser.get("/protected").statusCode());
+        String token = authorise(browser, 1);
+        assertNotNull(token);
+        assertEquals(200, browser.get("/protected").statusCode());
+
+        Browser sameBrowser = new Browser(app);
+        HttpCookie cookie = new HttpCookie("twostep_trust", token);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        sameBrowser.cookies.getCookieStore().add(URI.create(app.uri("/").toString()), cookie);
+        assertEquals("optional", Browser.json(sameBrowser.login("bob")).get("state").asText());
+        Browser otherBrowser = new Browser(app);
+        assertEquals("challenge", Browser.json(otherBrowser.login("bob")).get("state").asText());
+    }
+
+    @Test
+    void revokeWhenAuthorisedBrowserRemovedThenChallengedAgainAfterRecheck() throws Exception {
+        Browser browser = new Browser(app);
+        browser.login("bob");
+        authorise(browser, 1);
+        browser.post("/logout", "");
+        assertEquals("optional", Browser.json(browser.login("bob")).get("state").asText());
+        JsonNode devices = Browser.json(browser.get("/2fa/api/devices"));
+        assertEquals(1, devices.size());
+
+        assertEquals(204, browser.delete("/2fa/api/devices/" + devices.get(0).get("id").asText()).statusCode());
+        app.clock.advance(Duration.ofSeconds(31));
+
+        assertEquals(302, browser.get("/protected").statusCode());
+        assertEquals("challenge", browser.status().get("state").asText());
+    }
+}

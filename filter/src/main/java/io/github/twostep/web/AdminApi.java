@@ -38,19 +38,28 @@ final class AdminApi {
 
     /** Whether the caller of {@code x} may administer; answers 401/403 itself when not. */
     boolean admitted(Exchange x) throws IOException {
+        int refusal = refusal(x, twoStep.settings().admin());
+        if (refusal != 0) {
+            Json.error(x.response(), refusal, refusal == HttpServletResponse.SC_UNAUTHORIZED ? "login_required"
+                    : "forbidden");
+        }
+        return refusal == 0;
+    }
+
+    /**
+     * 0 when the caller may administer: fully signed in, in an admin role, from loopback unless
+     * {@code admin.localOnly} is off; else 401 (not signed in) or 403.
+     */
+    static int refusal(Exchange x, AdminSettings admin) {
         if (!x.signedIn()) {
-            Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "login_required");
-            return false;
+            return HttpServletResponse.SC_UNAUTHORIZED;
         }
-        AdminSettings admin = twoStep.settings().admin();
-        boolean fullySignedIn = x.state() == State.VERIFIED || x.state() == State.OPTIONAL
-                || x.state() == State.EXEMPT || x.state() == State.DISABLED;
         boolean hasRole = admin.roles().stream().anyMatch(x.roles());
-        if (!fullySignedIn || !hasRole || (admin.localOnly() && !isLoopback(x.request().getRemoteAddr()))) {
-            Json.error(x.response(), HttpServletResponse.SC_FORBIDDEN, "forbidden");
-            return false;
+        if (!Gatekeeper.fullySignedIn(x.state()) || !hasRole
+                || (admin.localOnly() && !isLoopback(x.request().getRemoteAddr()))) {
+            return HttpServletResponse.SC_FORBIDDEN;
         }
-        return true;
+        return 0;
     }
 
     /** Answers {@code call}, the path after {@code P/admin/api/}. */

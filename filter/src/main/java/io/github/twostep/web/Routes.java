@@ -24,6 +24,7 @@ final class Routes {
     private final boolean builtin;
     private final UserApi userApi;
     private final AdminApi adminApi;
+    private final AdminPages adminPages;
     private final Pages pages;
     private final SignIn signIn;
     private final TwoStep twoStep;
@@ -37,6 +38,7 @@ final class Routes {
         this.userApi = new UserApi(twoStep, flows);
         this.adminApi = new AdminApi(twoStep);
         this.pages = new Pages(twoStep, flows);
+        this.adminPages = new AdminPages(twoStep, pages.templates());
         this.signIn = builtin ? new SignIn(twoStep, background) : null;
     }
 
@@ -65,6 +67,8 @@ final class Routes {
             userApi.handle(x, path.substring((prefix + "/api/").length()));
         } else if (path.startsWith(prefix + "/admin/api/")) {
             adminApi.handle(x, path.substring((prefix + "/admin/api/").length()));
+        } else if (path.equals(prefix + "/admin")) {
+            adminPages.handle(x);
         } else if (path.equals(prefix + "/not-me")) {
             notMe(x);
         } else if (builtin && path.equals(settings.login().path())) {

@@ -255,8 +255,8 @@ class ApiDocTest {
         }
     }
 
-    /** The repository root: the nearest directory above the working directory with docs/ and pom.xml. */
-    private static Path root() {
+    /** The repository root: the nearest directory above the working directory with docs/ and pom.xml (also for the other docs tests). */
+    static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;

@@ -197,7 +197,7 @@ class IntegrationDocTest {
 
     /** Simple name → fully qualified name of every top-level class in filter/src/main/java. */
     private static Map<String, String> mainClasses() {
-        Path sources = root().resolve("filter/src/main/java");
+        Path sources = ApiDocTest.root().resolve("filter/src/main/java");
         Map<String, String> classes = new HashMap<>();
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
@@ -244,18 +244,9 @@ class IntegrationDocTest {
 
     private static String read(String relative) {
         try {
-            return Files.readString(root().resolve(relative));
+            return Files.readString(ApiDocTest.root().resolve(relative));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("docs/ not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -34,7 +34,7 @@ class SecurityDocTest {
         Map<String, List<Path>> sources = sourcesByClassName();
         Set<String> broken = new TreeSet<>();
         int found = 0;
-        for (Matcher m = REFERENCE.matcher(read(root().resolve("docs/SECURITY.md"))); m.find(); found++) {
+        for (Matcher m = REFERENCE.matcher(read(ApiDocTest.root().resolve("docs/SECURITY.md"))); m.find(); found++) {
             List<Path> files = sources.getOrDefault(m.group(1), List.of());
             boolean test = m.group(1).matches(".*(Test|IT|Contract)");
             Pattern member = Pattern.compile(test ? "\\bvoid " + m.group(2) + "\\(" : "\\b" + m.group(2) + "\\s*\\(");
@@ -49,7 +49,7 @@ class SecurityDocTest {
 
     @Test
     void propertiesTableWhenReadThenEveryPropertyOfTheFilterNamesATest() {
-        String table = ApiDocTest.section(read(root().resolve("docs/SECURITY.md")), "## Security properties");
+        String table = ApiDocTest.section(read(ApiDocTest.root().resolve("docs/SECURITY.md")), "## Security properties");
         List<String> rows = new ArrayList<>();
         List<String> untested = new ArrayList<>();
         for (Matcher m = PROPERTY_ROW.matcher(table); m.find(); ) {
@@ -65,7 +65,7 @@ class SecurityDocTest {
 
     /** Simple class name → the source files of that name under filter/src (main and test). */
     private static Map<String, List<Path>> sourcesByClassName() {
-        try (Stream<Path> files = Files.walk(root().resolve("filter/src"))) {
+        try (Stream<Path> files = Files.walk(ApiDocTest.root().resolve("filter/src"))) {
             return files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.groupingBy(
                     f -> f.getFileName().toString().replace(".java", "")));
         } catch (IOException e) {
@@ -79,14 +79,5 @@ class SecurityDocTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("docs/ not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -14,8 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +75,7 @@ final class AdminApi {
             Json.error(x.response(), HttpServletResponse.SC_NOT_FOUND, "not_found");
             return;
         }
-        String user = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+        String user = parts[1];
         String action = method + " " + (parts.length > 2 ? String.join("/", List.of(parts).subList(2, parts.length)) : "");
         try {
             act(x, user, action);

@@ -2,6 +2,7 @@ package io.github.twostep.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.twostep.TwoStep;
+import io.github.twostep.TwoStepException;
 import io.github.twostep.config.LoginMode;
 import io.github.twostep.config.Settings;
 import io.github.twostep.core.State;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * TwoStep's own addresses: everything under {@code paths.prefix}, and with built-in login the
@@ -19,6 +22,7 @@ import java.util.concurrent.Executor;
  * has not proven its second factor reaches only what its state allows.
  */
 final class Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
     private final Settings settings;
     private final String prefix;
     private final boolean builtin;
@@ -48,6 +52,19 @@ final class Routes {
     }
 
     void answer(Exchange x) throws IOException {
+        try {
+            dispatch(x);
+        } catch (TwoStepException e) {
+            LOG.error("A TwoStep call failed; answering 503, nothing granted: {}", e.getMessage());
+            if (!x.response().isCommitted()) {
+                x.response().reset();
+                unavailable(x.request(), x.response(), x.path().startsWith(prefix + "/api/")
+                        || x.path().startsWith(prefix + "/admin/api/"));
+            }
+        }
+    }
+
+    private void dispatch(Exchange x) throws IOException {
         NoStore.apply(x.response());
         String path = x.path();
         boolean json = path.startsWith(prefix + "/api/") || path.startsWith(prefix + "/admin/api/");

@@ -52,6 +52,7 @@ public final class TwoStepFilter implements Filter {
             if (twoStep == null) {
                 Object given = config.getServletContext().getAttribute(CONTEXT_ATTRIBUTE);
                 twoStep = given instanceof TwoStep ready ? ready : TwoStep.builder(loadSettings(config)).build();
+                config.getServletContext().setAttribute(CONTEXT_ATTRIBUTE, twoStep);
             }
             background = Executors.newSingleThreadExecutor(task -> {
                 Thread thread = new Thread(task, "twostep-send");

@@ -464,6 +464,43 @@ class PagesIT {
                 verify.asNormalizedText());
     }
 
+    @Test
+    void setupPageWhenEnrolledAndNoRecentCodeThenAsksForOneAndComesBack() throws Exception {
+        Enrolment enrolment = enrol(browser);
+        app.clock.advance(Duration.ofMinutes(5));
+
+        HtmlPage verify = browser.page("/2fa/setup");
+
+        assertEquals("/2fa/verify", path(verify));
+        assertEquals("Please enter a verification code first.", verify.querySelector(".notice").asNormalizedText());
+        HtmlForm form = form(verify, "/2fa/verify");
+        input(form, "code").setValue(code(enrolment.secret(), 0));
+        HtmlPage setup = html(submit(form));
+        assertEquals("/2fa/setup", path(setup));
+        assertNotNull(stepForm(setup, "disable"));
+    }
+
+    @Test
+    void verifyPageWhenLockedThenSaysForHowLongInWords() throws Exception {
+        start(TestApp.settings("\"lockout\": {\"maxFailedAttempts\": 2, \"minutes\": 1}"));
+        Enrolment enrolment = enrol(browser);
+        HtmlPage page = html(signInAgain(browser));
+        for (int i = 0; i < 2; i++) {
+            HtmlForm form = form(page, "/2fa/verify");
+            input(form, "code").setValue("wrong" + i);
+            page = html(submit(form));
+            assertEquals("That code did not work. Check it and try again.", text(page, "code-error"));
+        }
+
+        HtmlForm form = form(page, "/2fa/verify");
+        input(form, "code").setValue(code(enrolment.secret(), 0));
+        HtmlPage locked = html(submit(form));
+
+        assertEquals("Too many wrong codes. Try again in 1 minute, or ask an administrator to unlock your account.",
+                text(locked, "code-error"));
+        assertErrorTied(locked, "code", "code-error");
+    }
+
     private Page signInAgainByClearingCookies() throws Exception {
         browser.client.getCookieManager().clearCookies();
         return browser.logIn("alice");

@@ -3,6 +3,12 @@ package io.github.twostep.web;
 import static io.github.twostep.web.DeployedWebApp.echoServlet;
 import static io.github.twostep.web.DeployedWebApp.twoStepFilter;
 import static io.github.twostep.web.DeployedWebApp.webXml;
+import static io.github.twostep.web.HtmlBrowser.form;
+import static io.github.twostep.web.HtmlBrowser.html;
+import static io.github.twostep.web.HtmlBrowser.input;
+import static io.github.twostep.web.HtmlBrowser.path;
+import static io.github.twostep.web.HtmlBrowser.submit;
+import static io.github.twostep.web.HtmlBrowser.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,6 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,20 +56,28 @@ class WebXmlIT {
     }
 
     private DeployedWebApp deploy(Path settingsFile) throws Exception {
+        return deploy(settingsFile, "/");
+    }
+
+    private DeployedWebApp deploy(Path settingsFile, String contextPath) throws Exception {
         Path webapp = webXml(dir.resolve("webapp"),
                 twoStepFilter(settingsFile == null ? null : settingsFile.toString()) + echoServlet());
-        app = new DeployedWebApp(webapp, context -> { });
+        app = new DeployedWebApp(webapp, context -> context.setContextPath(contextPath));
         return app;
+    }
+
+    private Path builtinSettings() throws Exception {
+        String url = "jdbc:h2:mem:webxml-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        DeployedWebApp.createUsers(url, "alice", "bob");
+        return settings("""
+                {"login": {"mode": "builtin"},
+                 "store": {"type": "jdbc", "jdbc": {"url": "%s", "table": "users"}, "key": "${file:key.txt}"}}
+                """.formatted(url));
     }
 
     @Test
     void webXmlWhenValidSettingsThenSignInEnrolAndVerifyOverHttp() throws Exception {
-        String url = "jdbc:h2:mem:webxml-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        DeployedWebApp.createUsers(url, "alice", "bob");
-        deploy(settings("""
-                {"login": {"mode": "builtin"},
-                 "store": {"type": "jdbc", "jdbc": {"url": "%s", "table": "users"}, "key": "${file:key.txt}"}}
-                """.formatted(url)));
+        deploy(builtinSettings());
         assertTrue(app.context.isAvailable(), () -> DeployedWebApp.messages(app.context.getUnavailableException()));
 
         ApiClient anonymous = new ApiClient(app::uri);
@@ -93,6 +110,48 @@ class WebXmlIT {
         assertEquals("app:/protected:alice", again.get("/protected").body());
         JsonNode status = again.status();
         assertEquals("verified", status.get("state").asText());
+    }
+
+    @Test
+    void pagesWhenApplicationUnderContextPathThenEveryLinkRedirectAndCookieStaysInside() throws Exception {
+        deploy(builtinSettings(), "/shop");
+        Totp totp = new Totp(Algorithm.SHA1, 6, 30, 180, Clock.systemUTC());
+        long step = totp.currentStep();
+
+        try (HtmlBrowser browser = new HtmlBrowser(path -> app.uri("/shop" + path))) {
+            HtmlPage login = html(browser.open("/protected"));
+            assertEquals("/shop/login", path(login));
+            assertEquals("/shop/2fa/static/twostep.css", login.querySelector("link[rel=stylesheet]")
+                    .getAttributes().getNamedItem("href").getNodeValue());
+            assertEquals(200, browser.open("/2fa/static/twostep.css").getWebResponse().getStatusCode());
+            Page landed = HtmlBrowser.logIn(login, "alice", "alice-password");
+            assertEquals("/shop/protected", path(landed));
+            assertEquals("app:/shop/protected:alice", landed.getWebResponse().getContentAsString());
+
+            HtmlForm start = form(browser.page("/2fa/setup"), "/shop/2fa/setup");
+            input(start, "password").setValue("alice-password");
+            start.getInputByName("consent").setChecked(true);
+            HtmlPage scan = html(submit(start));
+            OtpSecret secret = OtpSecret.fromBase32(text(scan, "secret").replaceAll("[\\s-]", ""));
+            HtmlForm confirm = form(scan, "/shop/2fa/setup");
+            input(confirm, "code").setValue(totp.key(secret).generate(step));
+            HtmlPage done = html(submit(confirm));
+            assertEquals("/shop/", done.querySelector("main p a:not([download])").getAttributes()
+                    .getNamedItem("href").getNodeValue());
+
+            assertEquals("/shop/", path(browser.signOut()));
+            HtmlPage verify = html(browser.open("/protected"));
+            assertEquals("/shop/login", path(verify));
+            verify = html(HtmlBrowser.logIn(verify, "alice", "alice-password"));
+            assertEquals("/shop/2fa/verify", path(verify));
+            HtmlForm code = form(verify, "/shop/2fa/verify");
+            input(code, "code").setValue(totp.key(secret).generate(step + 1));
+            code.getInputByName("trustDevice").setChecked(true);
+            Page back = submit(code);
+
+            assertEquals("/shop/protected", path(back));
+            assertEquals("/shop", browser.client.getCookieManager().getCookie("twostep_trust").getPath());
+        }
     }
 
     @Test

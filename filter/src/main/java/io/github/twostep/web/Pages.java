@@ -98,7 +98,7 @@ final class Pages {
         switch (step) {
             case "start" -> start(x, messages, enrolled);
             case "confirm" -> confirm(x, messages);
-            case "regenerate" -> doneView(x, messages, accounts.regenerateBackupCodes(x.user(), x.caller()))
+            case "regenerate" -> doneView(x, messages, accounts.regenerateBackupCodes(x.user(), x.caller()), "/")
                     .render(x.response(), templates, 200);
             case "disable" -> disable(x, messages, enrolled);
             default -> startView(x, messages, enrolled).render(x.response(), templates, 200);
@@ -144,7 +144,8 @@ final class Pages {
             return;
         }
         x.session().pendingSetup(null);
-        doneView(x, messages, confirmation.backupCodes()).render(x.response(), templates, 200);
+        String next = ReturnTo.sameOrigin(x.session().takeReturnTo()).orElse("/");
+        doneView(x, messages, confirmation.backupCodes(), next).render(x.response(), templates, 200);
     }
 
     private void disable(Exchange x, Messages messages, boolean enrolled) throws IOException {
@@ -185,10 +186,12 @@ final class Pages {
                 .with("methods", methods);
     }
 
-    private View doneView(Exchange x, Messages messages, List<String> codes) {
+    /** The backup codes page; its "Continue" goes to {@code next}, a path inside the application. */
+    private View doneView(Exchange x, Messages messages, List<String> codes, String next) {
         String file = String.join("\n", codes) + "\n";
         return View.of("setup-done", x, messages, "enabled_title", prefix)
                 .with("codes", codes)
+                .with("next", x.request().getContextPath() + next)
                 .with("download", "data:text/plain;charset=utf-8,"
                         + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
     }

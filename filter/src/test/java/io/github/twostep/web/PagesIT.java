@@ -501,6 +501,27 @@ class PagesIT {
         assertErrorTied(locked, "code", "code-error");
     }
 
+    @Test
+    void requiredSetupWhenSignedInThenHeldAtSetUpAndAfterEnablingContinuesToTheFirstPage() throws Exception {
+        start(TestApp.settings("\"setup\": {\"mode\": \"required\"}"));
+        HtmlPage login = html(browser.open("/protected"));
+
+        HtmlPage setup = html(HtmlBrowser.logIn(login, "alice", "alice-password"));
+
+        assertEquals("/2fa/setup", path(setup));
+        assertEquals("/2fa/setup", path(browser.open("/protected")));
+        assertEquals("/2fa/setup", path(browser.open("/2fa/devices")));
+        HtmlPage scan = scanPage(browser);
+        HtmlForm confirm = form(scan, "/2fa/setup");
+        input(confirm, "code").setValue(code(manualKey(scan), 0));
+        HtmlPage done = html(submit(confirm));
+        Page next = ((HtmlAnchor) done.getHtmlElementById("continue")).click();
+        assertEquals("/protected", path(next));
+        assertEquals("app:/protected:alice:admin=false", next.getWebResponse().getContentAsString());
+        HtmlPage renewed = html(submit(form(done, "/2fa/setup")));
+        assertEquals("/", ((HtmlAnchor) renewed.getHtmlElementById("continue")).getHrefAttribute());
+    }
+
     private Page signInAgainByClearingCookies() throws Exception {
         browser.client.getCookieManager().clearCookies();
         return browser.logIn("alice");

@@ -161,7 +161,8 @@ final class Pages {
     private View startView(Exchange x, Messages messages, boolean enrolled) {
         return View.of("setup-start", x, messages, "setup_title", prefix)
                 .with("askPassword", twoStep.passwordVerifier().isPresent())
-                .with("enrolled", enrolled);
+                .with("enrolled", enrolled)
+                .with("signOut", x.state() == State.ENROLL && settings.login().mode() == LoginMode.BUILTIN);
     }
 
     private View scanView(Exchange x, Messages messages, SetupSecret secret, Set<VerifyMethod> chosen) {

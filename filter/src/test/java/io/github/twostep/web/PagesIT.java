@@ -511,6 +511,9 @@ class PagesIT {
         assertEquals("/2fa/setup", path(setup));
         assertEquals("/2fa/setup", path(browser.open("/protected")));
         assertEquals("/2fa/setup", path(browser.open("/2fa/devices")));
+        assertEquals("/", path(submit(form(setup, "/logout"))), "a user held at set-up can still sign out");
+        assertEquals("/login", path(browser.open("/protected")));
+        assertEquals("/2fa/setup", path(browser.logIn("alice")));
         HtmlPage scan = scanPage(browser);
         HtmlForm confirm = form(scan, "/2fa/setup");
         input(confirm, "code").setValue(code(manualKey(scan), 0));

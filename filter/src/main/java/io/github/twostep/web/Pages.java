@@ -2,6 +2,7 @@ package io.github.twostep.web;
 
 import io.github.twostep.TwoStep;
 import io.github.twostep.config.Authenticator;
+import io.github.twostep.config.LoginMode;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.core.Accounts;
@@ -66,7 +67,9 @@ final class Pages {
     }
 
     private View verifyView(Exchange x, Messages messages) {
-        View view = View.of("verify", x, messages, "verify_title", prefix);
+        View view = View.of("verify", x, messages, "verify_title", prefix)
+                .with("codeHint", messages.format("code_hint", settings.code().length()))
+                .with("signOut", settings.login().mode() == LoginMode.BUILTIN);
         if (settings.trustThisDevice() > 0) {
             view.with("trustLabel", messages.format("trust_device", settings.trustThisDevice()));
         }
@@ -95,7 +98,7 @@ final class Pages {
         switch (step) {
             case "start" -> start(x, messages, enrolled);
             case "confirm" -> confirm(x, messages);
-            case "regenerate" -> doneView(x, messages, accounts.regenerateBackupCodes(x.user(), x.caller()))
+            case "regenerate" -> doneView(x, messages, accounts.regenerateBackupCodes(x.user(), x.caller()), "/")
                     .render(x.response(), templates, 200);
             case "disable" -> disable(x, messages, enrolled);
             default -> startView(x, messages, enrolled).render(x.response(), templates, 200);
@@ -105,12 +108,12 @@ final class Pages {
     private void start(Exchange x, Messages messages, boolean enrolled) throws IOException {
         if (!"true".equals(x.request().getParameter("consent"))) {
             startView(x, messages, enrolled).with("error", messages.get("consent_required"))
-                    .render(x.response(), templates, 200);
+                    .with("consentInvalid", true).render(x.response(), templates, 200);
             return;
         }
         if (!flows.passwordConfirmed(x, x.request().getParameter("password"))) {
             startView(x, messages, enrolled).with("error", messages.get("password_failed"))
-                    .render(x.response(), templates, 200);
+                    .with("passwordInvalid", true).render(x.response(), templates, 200);
             return;
         }
         SetupSecret secret = accounts.startSetup(x.user(), x.caller());
@@ -131,22 +134,23 @@ final class Pages {
         }
         if (methods.isEmpty()) {
             scanView(x, messages, pending, methods).with("error", messages.get("methods_invalid"))
-                    .render(x.response(), templates, 200);
+                    .with("methodsInvalid", true).render(x.response(), templates, 200);
             return;
         }
         SetupConfirmation confirmation = flows.confirm(x, x.request().getParameter("code"), methods);
         if (!confirmation.outcome().isVerified()) {
             scanView(x, messages, pending, methods).with("error", messages.get("verify_failed"))
-                    .render(x.response(), templates, 200);
+                    .with("codeInvalid", true).render(x.response(), templates, 200);
             return;
         }
         x.session().pendingSetup(null);
-        doneView(x, messages, confirmation.backupCodes()).render(x.response(), templates, 200);
+        String next = ReturnTo.sameOrigin(x.session().takeReturnTo()).orElse("/");
+        doneView(x, messages, confirmation.backupCodes(), next).render(x.response(), templates, 200);
     }
 
     private void disable(Exchange x, Messages messages, boolean enrolled) throws IOException {
         if (!enrolled || !flows.passwordConfirmed(x, x.request().getParameter("password"))) {
-            startView(x, messages, enrolled).with("error", messages.get("password_failed"))
+            startView(x, messages, enrolled).with("disableError", messages.get("password_failed"))
                     .render(x.response(), templates, 200);
             return;
         }
@@ -157,13 +161,15 @@ final class Pages {
     private View startView(Exchange x, Messages messages, boolean enrolled) {
         return View.of("setup-start", x, messages, "setup_title", prefix)
                 .with("askPassword", twoStep.passwordVerifier().isPresent())
-                .with("enrolled", enrolled);
+                .with("enrolled", enrolled)
+                .with("signOut", x.state() == State.ENROLL && settings.login().mode() == LoginMode.BUILTIN);
     }
 
     private View scanView(Exchange x, Messages messages, SetupSecret secret, Set<VerifyMethod> chosen) {
         List<Map<String, Object>> apps = new ArrayList<>();
         for (Authenticator app : settings.setup().authenticators()) {
-            apps.add(Map.of("name", app.name(), "url", app.url(), "qrPng", QrCode.of(app.url()).pngDataUri(120)));
+            apps.add(Map.of("name", app.name(), "url", app.url(), "qrPng", QrCode.of(app.url()).pngDataUri(120),
+                    "alt", messages.format("app_qr_alt", app.name())));
         }
         List<Map<String, Object>> methods = new ArrayList<>();
         for (VerifyMethod method : VerifyMethod.values()) {
@@ -181,10 +187,12 @@ final class Pages {
                 .with("methods", methods);
     }
 
-    private View doneView(Exchange x, Messages messages, List<String> codes) {
+    /** The backup codes page; its "Continue" goes to {@code next}, a path inside the application. */
+    private View doneView(Exchange x, Messages messages, List<String> codes, String next) {
         String file = String.join("\n", codes) + "\n";
         return View.of("setup-done", x, messages, "enabled_title", prefix)
                 .with("codes", codes)
+                .with("next", x.request().getContextPath() + next)
                 .with("download", "data:text/plain;charset=utf-8,"
                         + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
     }

@@ -87,6 +87,7 @@ final class Flows {
             if (days > 0) {
                 TrustIssued issued = accounts.trustDevice(x.user(), days, x.caller());
                 Http.setTrustCookie(x.request(), x.response(), issued.token(), days);
+                x.session().trustedHere(issued.device().id());
             }
         }
         return outcome;

@@ -207,7 +207,7 @@ final class Pages {
             Http.redirect(x.request(), x.response(), prefix + "/devices");
             return;
         }
-        String current = x.session().evaluation() == null ? null : x.session().evaluation().deviceId();
+        String current = x.session().currentDevice();
         View.of("devices", x, messages, "devices_title", prefix)
                 .with("devices", accounts.devices(x.user()).stream().map(d -> UserApi.device(d, current)).toList())
                 .render(x.response(), templates, 200);

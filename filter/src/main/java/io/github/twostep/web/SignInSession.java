@@ -30,6 +30,7 @@ final class SignInSession implements Serializable {
     private String signInId;
     private String returnTo;
     private transient SetupSecret pendingSetup;
+    private String trustedHere;
     private boolean codeLogin;
     private boolean ghost;
     private Instant ghostLastSend;
@@ -66,6 +67,7 @@ final class SignInSession implements Serializable {
             signInId = newSignInId();
             codeLogin = false;
             ghost = false;
+            trustedHere = null;
         }
     }
 
@@ -100,6 +102,19 @@ final class SignInSession implements Serializable {
         codeEnteredAt = now;
         checkedAt = now;
         signInId = newSignInId();
+    }
+
+    /** Remembers the device trusted from this session, for showing it as "this device". */
+    synchronized void trustedHere(String deviceId) {
+        trustedHere = deviceId;
+    }
+
+    /** The id of this browser's trusted device: trusted from this session, or the one it signed in with. */
+    synchronized String currentDevice() {
+        if (trustedHere != null) {
+            return trustedHere;
+        }
+        return evaluation == null ? null : evaluation.deviceId();
     }
 
     /** Whether a code was entered in this session within {@code window} before {@code now}. */

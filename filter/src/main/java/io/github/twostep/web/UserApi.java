@@ -211,7 +211,7 @@ final class UserApi {
     }
 
     private void devices(Exchange x) throws IOException {
-        String current = x.session().evaluation() == null ? null : x.session().evaluation().deviceId();
+        String current = x.session().currentDevice();
         Json.write(x.response(), 200, accounts.devices(x.user()).stream().map(d -> device(d, current)).toList());
     }
 

@@ -254,6 +254,7 @@ class TwoStepFilterIT {
         browser.post("/2fa/api/verify", "{\"code\": \"" + code(secret, 0) + "\", \"trustDevice\": true}");
         String token = browser.cookie("twostep_trust");
         assertNotNull(token);
+        assertTrue(Browser.json(browser.get("/2fa/api/devices")).get(0).get("current").asBoolean());
         browser.post("/logout", "");
 
         assertEquals("verified", Browser.json(browser.login("alice")).get("state").asText());

@@ -91,6 +91,7 @@ class VerifyPageIT {
         assertNoStore(devices);
         assertEquals(1, devices.querySelectorAll(".devices li").size(), devices.asXml());
         assertFalse(devices.querySelector(".devices li strong").asNormalizedText().isBlank(), devices.asXml());
+        assertEquals(1, devices.querySelectorAll(".devices li .tag").size(), "the device just trusted is this one");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.github.twostep.config.LoginMode;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.core.Accounts;
+import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.SetupConfirmation;
 import io.github.twostep.core.SetupSecret;
 import io.github.twostep.core.State;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,6 +51,11 @@ final class Pages {
 
     void verify(Exchange x) throws IOException {
         Messages messages = Messages.forLocales(x.request().getLocales());
+        String send = x.request().getMethod().equals("POST") ? x.request().getParameter("send") : null;
+        if (send != null) {
+            sendCode(x, messages, send);
+            return;
+        }
         if (x.request().getMethod().equals("POST")) {
             VerifyOutcome outcome = flows.verify(x, x.request().getParameter("code"),
                     "true".equals(x.request().getParameter("trustDevice")));
@@ -66,8 +73,51 @@ final class Pages {
         verifyView(x, messages).render(x.response(), templates, 200);
     }
 
+    /** "Get a code" on the verify page: sends it and says where it went, or why not. */
+    private void sendCode(Exchange x, Messages messages, String methodName) throws IOException {
+        View view = verifyView(x, messages);
+        Optional<VerifyMethod> method = VerifyMethod.fromJson(methodName).filter(m -> m != VerifyMethod.APP);
+        if (method.isEmpty()) {
+            view.with("error", messages.get("send_failed")).render(x.response(), templates, 200);
+            return;
+        }
+        SendOutcome outcome = flows.send(x, method.get());
+        switch (outcome.result()) {
+            case SENT -> view.with("notice", outcome.sentTo() == null || x.session().codeLoginPending()
+                    ? messages.format("sent_notice_hidden", settings.messageCode().minutes())
+                    : messages.format("sent_notice", outcome.sentTo(), settings.messageCode().minutes()));
+            case TOO_MANY -> view.with("error", messages.format("send_wait",
+                    Math.max(1, outcome.retryAfter().toSeconds())));
+            default -> view.with("error", messages.get("send_failed"));
+        }
+        view.render(x.response(), templates, 200);
+    }
+
+    /** The ways this user can be sent a code now, each with its masked address (hidden during a code sign-in). */
+    private List<Map<String, Object>> sendOptions(Exchange x, Messages messages) {
+        List<VerifyMethod> methods = new ArrayList<>();
+        boolean codeLogin = x.session() != null && x.session().codeLoginPending();
+        boolean deviceCheck = x.session() != null && x.session().evaluation() != null
+                && x.state() == State.CHALLENGE && !x.session().evaluation().enabled();
+        if (codeLogin || deviceCheck) {
+            methods.add(VerifyMethod.EMAIL);
+        } else {
+            flows.record(x.user()).filter(UserRecord::enabled).ifPresent(r -> r.methods().stream()
+                    .filter(m -> m != VerifyMethod.APP).sorted().forEach(methods::add));
+        }
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (VerifyMethod method : methods) {
+            String to = codeLogin ? null : flows.contactOf(x.user(), method);
+            String label = messages.get("method_" + method.jsonName());
+            options.add(Map.of("value", method.jsonName(), "label", to == null
+                    ? messages.format("send_button", label) : messages.format("send_button_to", label, to)));
+        }
+        return options;
+    }
+
     private View verifyView(Exchange x, Messages messages) {
         View view = View.of("verify", x, messages, "verify_title", prefix)
+                .with("sendOptions", sendOptions(x, messages))
                 .with("codeHint", messages.format("code_hint", settings.code().length()))
                 .with("signOut", settings.login().mode() == LoginMode.BUILTIN);
         if (settings.trustThisDevice() > 0) {

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,5 +88,28 @@ class DeviceAuthorizationIT {
 
         assertEquals(302, browser.get("/protected").statusCode());
         assertEquals("challenge", browser.status().get("state").asText());
+    }
+
+    @Test
+    void verifyPageWhenNewBrowserThenSendButtonMailsCodeAndCodeAuthorises() throws Exception {
+        try (HtmlBrowser browser = new HtmlBrowser(app::uri)) {
+            HtmlPage verify = HtmlBrowser.html(browser.logIn("bob"));
+            assertEquals("/2fa/verify", HtmlBrowser.path(verify));
+            HtmlForm send = verify.getForms().stream().filter(f -> !f.getInputsByName("send").isEmpty()).findFirst()
+                    .orElseThrow(() -> new AssertionError(verify.asXml()));
+            assertTrue(send.asNormalizedText().contains("b***@example.com"), send.asNormalizedText());
+
+            HtmlPage sent = HtmlBrowser.html(HtmlBrowser.submit(send));
+
+            assertTrue(sent.asNormalizedText().contains("We sent a code to b***@example.com"), sent.asNormalizedText());
+            assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+            Matcher code = Pattern.compile("\\b\\d{6}\\b").matcher(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]));
+            assertTrue(code.find());
+            HtmlForm form = HtmlBrowser.form(sent, "/2fa/verify");
+            HtmlBrowser.input(form, "code").setValue(code.group());
+            assertEquals("/", HtmlBrowser.path(HtmlBrowser.submit(form)));
+            HtmlPage again = HtmlBrowser.html(HtmlBrowser.submit(send));
+            assertTrue(again.asNormalizedText().contains("Please wait"), again.asNormalizedText());
+        }
     }
 }

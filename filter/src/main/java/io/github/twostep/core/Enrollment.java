@@ -63,7 +63,9 @@ final class Enrollment {
     /**
      * Enables {@code methods} once {@code typed} proves one of them: an app code from the pending
      * secret when {@code methods} has the app, else the message code sent for this set-up.
-     * Re-enrolling voids every trusted device. Wrong codes count toward the lock.
+     * Enrolling voids every trusted device (and every browser authorised by device
+     * authorisation, which must not turn into a second-factor trust). Wrong codes count toward
+     * the lock.
      */
     SetupConfirmation confirm(String user, String typed, Set<VerifyMethod> methods, String signInId) {
         if (methods.isEmpty()) {
@@ -107,7 +109,7 @@ final class Enrollment {
                 || !hashes.matches(CodeHashes.bound(signInId, code), record.messageCode().hash())) {
             return Optional.empty();
         }
-        UserRecord base = record.enabled() ? record.disable() : record.withMessageCode(null);
+        UserRecord base = record.enabled() ? record.disable() : record.withMessageCode(null).bumpTrustEpoch();
         base = base.withConsent(true).withPendingTotp(newSecret);
         if (newSecret != null) {
             base = base.confirmPendingTotp().orElseThrow().useStep(step).orElseThrow();

@@ -26,13 +26,13 @@ public final class Guard {
      * {@code standing} (ignored when there is no user).
      */
     public Decision decide(String path, String user, Predicate<String> hasRole, Standing standing) {
-        if (!settings.enabled()) {
-            return Decision.of(Action.PROCEED, State.DISABLED);
-        }
         boolean exemptPath = exemptPaths.matches(path);
         if (user == null) {
             boolean mustLogIn = settings.login().mode() == LoginMode.BUILTIN && !exemptPath;
             return Decision.of(mustLogIn ? Action.LOGIN : Action.PROCEED, State.ANONYMOUS);
+        }
+        if (!settings.enabled()) {
+            return Decision.of(Action.PROCEED, State.DISABLED);
         }
         if (isExemptUser(user, hasRole)) {
             return Decision.of(Action.PROCEED, State.EXEMPT);

@@ -19,11 +19,15 @@ final class Answers {
     record StateOnly(String state) {
     }
 
+    /** After sign-in: the state, and the session's new CSRF token (it changes at every sign-in). */
+    record SignedIn(String state, String csrfToken) {
+    }
+
     /**
      * {@code clockDriftSeconds}: how far the phone's clock is off, when an app code matched two
      * or more time steps away from now (positive: the phone is ahead); left out otherwise.
      */
-    record Verified(String state, String redirect,
+    record Verified(String state, String redirect, String csrfToken,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer clockDriftSeconds) {
     }
 

@@ -76,27 +76,44 @@ final class Flows {
         }
         Evaluation before = x.session().evaluation();
         boolean authorizingDevice = before != null && before.standing() == Standing.CHALLENGE && !before.enabled();
+        boolean enrolled = record(x.user()).map(UserRecord::enabled).orElse(false);
+        if (!enrolled && !authorizingDevice) {
+            return VerifyOutcome.invalid();
+        }
         VerifyOutcome outcome = accounts.verify(x.user(), code, x.session().signInId(), x.caller());
-        if (outcome.isVerified()) {
-            Instant now = twoStep.clock().instant();
-            x.request().changeSessionId();
-            int epoch = record(x.user()).map(UserRecord::trustEpoch).orElse(0);
-            x.session().verifiedByCode(now, epoch);
-            int days = authorizingDevice ? twoStep.settings().deviceAuthorization().days()
-                    : trustDevice ? twoStep.settings().trustThisDevice() : 0;
-            if (days > 0) {
-                TrustIssued issued = accounts.trustDevice(x.user(), days, x.caller());
-                Http.setTrustCookie(x.request(), x.response(), issued.token(), days);
-                x.session().trustedHere(issued.device().id());
-            }
+        if (!outcome.isVerified()) {
+            return outcome;
+        }
+        Instant now = twoStep.clock().instant();
+        x.request().changeSessionId();
+        x.session().rotateCsrfToken();
+        if (authorizingDevice) {
+            int days = twoStep.settings().deviceAuthorization().days();
+            TrustIssued issued = trust(x, days);
+            x.session().evaluated(accounts.evaluate(x.user(), issued.token(), x.caller()), now);
+            return outcome;
+        }
+        int epoch = record(x.user()).map(UserRecord::trustEpoch).orElse(0);
+        x.session().verifiedByCode(now, epoch);
+        if (trustDevice && twoStep.settings().trustThisDevice() > 0) {
+            trust(x, twoStep.settings().trustThisDevice());
         }
         return outcome;
+    }
+
+    /** Trusts this browser for {@code days}: the cookie, and "this device" in the session. */
+    private TrustIssued trust(Exchange x, int days) {
+        TrustIssued issued = accounts.trustDevice(x.user(), days, x.caller());
+        Http.setTrustCookie(x.request(), x.response(), issued.token(), days);
+        x.session().trustedHere(issued.device().id());
+        return issued;
     }
 
     SetupConfirmation confirm(Exchange x, String code, Set<VerifyMethod> methods) {
         var confirmation = accounts.confirmSetup(x.user(), code, methods, x.session().signInId(), x.caller());
         if (confirmation.outcome().isVerified()) {
             x.request().changeSessionId();
+            x.session().rotateCsrfToken();
             x.session().verifiedByCode(twoStep.clock().instant(), confirmation.trustEpoch());
         }
         return confirmation;

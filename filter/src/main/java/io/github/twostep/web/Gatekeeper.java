@@ -97,7 +97,7 @@ final class Gatekeeper {
         boolean json = Http.wantsJson(request, settings.paths().prefix() + "/api/");
         String prefix = settings.paths().prefix();
         switch (decision.action()) {
-            case PROCEED -> proceed(request, response, chain);
+            case PROCEED -> proceed(request, response, chain, decision, session);
             case LOGIN -> {
                 if (json) {
                     Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "login_required");
@@ -126,8 +126,18 @@ final class Gatekeeper {
         }
     }
 
-    private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    /**
+     * Lets the request through. The application sees the user only once they are fully signed
+     * in; a user still at the challenge or set-up (or a password-less sign-in whose code is not
+     * yet proven) reaches exempt paths as an anonymous visitor.
+     */
+    private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            Decision decision, SignInSession session) throws IOException, ServletException {
+        boolean signedIn = fullySignedIn(decision.state()) && (session == null || !session.codeLoginPending());
+        if (!signedIn && decision.state() != State.ANONYMOUS) {
+            chain.doFilter(new AnonymousRequest(request), response);
+            return;
+        }
         AuthenticatedUser builtin = settings.login().mode() == LoginMode.BUILTIN ? Identity.builtinUser(request) : null;
         chain.doFilter(builtin == null ? request : new BuiltinUserRequest(request, builtin), response);
     }

@@ -157,7 +157,7 @@ final class Routes {
         Optional<ObjectNode> body = Json.readObject(x.request());
         if (settings.disableLoginPassword()) {
             State state = signIn.logInWithCode(x.request(), body.map(b -> UserApi.text(b, "username")).orElse(null));
-            Json.write(x.response(), 200, new Answers.StateOnly(state.wireName()));
+            Json.write(x.response(), 200, new Answers.SignedIn(state.wireName(), csrfOf(x)));
             return;
         }
         Optional<State> state = signIn.logIn(x.request(), body.map(b -> UserApi.text(b, "username")).orElse(null),
@@ -166,7 +166,11 @@ final class Routes {
             Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials");
             return;
         }
-        Json.write(x.response(), 200, new Answers.StateOnly(state.get().wireName()));
+        Json.write(x.response(), 200, new Answers.SignedIn(state.get().wireName(), csrfOf(x)));
+    }
+
+    private static String csrfOf(Exchange x) {
+        return SignInSession.of(x.request().getSession()).csrfToken();
     }
 
     private void loginPage(Exchange x) throws IOException {
@@ -220,9 +224,14 @@ final class Routes {
                 null));
     }
 
-    private static boolean csrfPresent(Exchange x) {
+    /**
+     * The session's CSRF token, from the {@code X-CSRF-Token} header, or for HTML forms (never
+     * under the JSON API) from the {@code _csrf} field of a form-encoded body.
+     */
+    private boolean csrfPresent(Exchange x) {
         String presented = x.request().getHeader(CsrfToken.HEADER);
-        if (presented == null) {
+        boolean api = x.path().startsWith(prefix + "/api/") || x.path().startsWith(prefix + "/admin/api/");
+        if (presented == null && !api) {
             String type = x.request().getContentType();
             if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
                 presented = x.request().getParameter(CsrfToken.FIELD);

@@ -45,6 +45,7 @@ final class SignIn {
         session.setAttribute(Identity.USER_ATTRIBUTE, user.get());
         SignInSession state = SignInSession.of(session);
         state.follow(user.get().name());
+        state.rotateCsrfToken();
         twoStep.accounts().record(user.get().name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.SUCCESS,
                 Http.caller(request), "");
         if (twoStep.guard().isExemptUser(user.get().name(), user.get().roles()::contains)) {
@@ -76,6 +77,7 @@ final class SignIn {
         session.setAttribute(Identity.USER_ATTRIBUTE, held);
         SignInSession state = SignInSession.of(session);
         state.follow(held.name());
+        state.rotateCsrfToken();
         state.codeLogin(user.isEmpty(), twoStep.clock().instant());
         twoStep.accounts().record(held.name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.INFO, Http.caller(request),
                 user.isPresent() ? "code_requested" : "code_requested_unknown_user");

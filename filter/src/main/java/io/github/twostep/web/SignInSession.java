@@ -21,7 +21,7 @@ final class SignInSession implements Serializable {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String ATTRIBUTE = "io.github.twostep.session";
 
-    private final String csrfToken = CsrfToken.newToken();
+    private String csrfToken = CsrfToken.newToken();
     private String user;
     private Evaluation evaluation;
     private Standing standing;
@@ -48,8 +48,16 @@ final class SignInSession implements Serializable {
         }
     }
 
-    String csrfToken() {
+    synchronized String csrfToken() {
         return csrfToken;
+    }
+
+    /**
+     * A new CSRF token, at every change of privilege (sign-in, verification, set-up), so a
+     * token learnt before cannot be used after; clients read it again from {@code GET status}.
+     */
+    synchronized void rotateCsrfToken() {
+        csrfToken = CsrfToken.newToken();
     }
 
     synchronized String user() {

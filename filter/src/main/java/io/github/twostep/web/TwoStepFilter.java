@@ -13,7 +13,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -100,6 +102,15 @@ public final class TwoStepFilter implements Filter {
         if (background != null) {
             background.shutdown();
         }
+    }
+
+    /**
+     * The CSRF token of {@code request}'s session, for the application's own forms that post to
+     * TwoStep (such as a sign-out button: {@code POST /logout} with field {@code _csrf}).
+     */
+    public static Optional<String> csrfToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.of(SignInSession.of(session).csrfToken());
     }
 
     /** The TwoStep this filter runs, for the application's own calls such as {@link TwoStep#passwordChanged}. */

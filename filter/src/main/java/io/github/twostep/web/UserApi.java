@@ -113,7 +113,7 @@ final class UserApi {
         VerifyOutcome outcome = flows.verify(x, code, trust);
         switch (outcome.result()) {
             case VERIFIED -> Json.write(x.response(), 200, new Answers.Verified("verified", flows.redirectAfterVerify(x),
-                    flows.clockDriftSeconds(outcome)));
+                    x.session().csrfToken(), flows.clockDriftSeconds(outcome)));
             case INVALID -> Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_code");
             case LOCKED -> locked(x, outcome);
         }

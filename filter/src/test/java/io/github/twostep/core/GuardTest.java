@@ -86,7 +86,8 @@ class GuardTest {
     void decideWhenDisabledAppWideThenProceedDisabled() {
         Guard off = new Guard(settings("{\"enabled\": false, \"login\": {\"mode\": \"builtin\"}}"));
 
-        assertEquals(Decision.of(Action.PROCEED, State.DISABLED), off.decide("/protected", null, NO_ROLES, null));
+        assertEquals(Decision.of(Action.LOGIN, State.ANONYMOUS), off.decide("/protected", null, NO_ROLES, null),
+                "built-in login is the first factor: turning 2FA off must not turn sign-in off");
         assertEquals(Decision.of(Action.PROCEED, State.DISABLED),
                 off.decide("/protected", "alice", NO_ROLES, Standing.CHALLENGE));
     }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.github.twostep.config.Algorithm;
+import io.github.twostep.otp.OtpSecret;
+import io.github.twostep.otp.Totp;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.time.Duration;
@@ -91,6 +94,43 @@ class DeviceAuthorizationIT {
     }
 
     @Test
+    void deviceCodeWhenUserMustEnrolThenStillMustEnrol() throws Exception {
+        app.close();
+        app = new TestApp(TestApp.settings("""
+                "deviceAuthorization": {"enabled": true}, "setup": {"mode": "required"},
+                "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com",
+                         "timeoutSeconds": 5}""".formatted(SMTP.getSmtp().getPort())));
+        Browser browser = new Browser(app);
+        browser.login("bob");
+
+        authorise(browser, 1);
+
+        assertEquals("enroll", browser.status().get("state").asText());
+        assertEquals(302, browser.get("/protected").statusCode());
+    }
+
+    @Test
+    void authorisedBrowserWhenUserEnrolsThenSecondFactorStillAsked() throws Exception {
+        Browser browser = new Browser(app);
+        browser.login("alice");
+        String token = authorise(browser, 1);
+        browser.status();
+        JsonNode setup = Browser.json(browser.post("/2fa/api/setup/start",
+                "{\"password\": \"alice-password\", \"consent\": true}"));
+        OtpSecret secret = OtpSecret.fromBase32(setup.get("secret").asText());
+        Totp totp = new Totp(Algorithm.SHA1, 6, 30, 180, app.clock);
+        assertEquals(200, browser.post("/2fa/api/setup/confirm", "{\"code\": \""
+                + totp.key(secret).generate(totp.currentStep()) + "\", \"methods\": [\"app\"]}").statusCode());
+
+        Browser sameBrowser = new Browser(app);
+        HttpCookie cookie = new HttpCookie("twostep_trust", token);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        sameBrowser.cookies.getCookieStore().add(URI.create(app.uri("/").toString()), cookie);
+        assertEquals("challenge", Browser.json(sameBrowser.login("alice")).get("state").asText());
+    }
+
+    @Test
     void verifyPageWhenNewBrowserThenSendButtonMailsCodeAndCodeAuthorises() throws Exception {
         try (HtmlBrowser browser = new HtmlBrowser(app::uri)) {
             HtmlPage verify = HtmlBrowser.html(browser.logIn("bob"));
@@ -102,14 +142,16 @@ class DeviceAuthorizationIT {
             HtmlPage sent = HtmlBrowser.html(HtmlBrowser.submit(send));
 
             assertTrue(sent.asNormalizedText().contains("We sent a code to b***@example.com"), sent.asNormalizedText());
+            HtmlForm sendAgain = sent.getForms().stream().filter(f -> !f.getInputsByName("send").isEmpty())
+                    .findFirst().orElseThrow();
+            HtmlPage wait = HtmlBrowser.html(HtmlBrowser.submit(sendAgain));
+            assertTrue(wait.asNormalizedText().contains("Please wait"), wait.asNormalizedText());
             assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
             Matcher code = Pattern.compile("\\b\\d{6}\\b").matcher(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]));
             assertTrue(code.find());
-            HtmlForm form = HtmlBrowser.form(sent, "/2fa/verify");
+            HtmlForm form = HtmlBrowser.form(wait, "/2fa/verify");
             HtmlBrowser.input(form, "code").setValue(code.group());
             assertEquals("/", HtmlBrowser.path(HtmlBrowser.submit(form)));
-            HtmlPage again = HtmlBrowser.html(HtmlBrowser.submit(send));
-            assertTrue(again.asNormalizedText().contains("Please wait"), again.asNormalizedText());
         }
     }
 }

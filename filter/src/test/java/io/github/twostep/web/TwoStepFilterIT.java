@@ -337,6 +337,34 @@ class TwoStepFilterIT {
         assertEquals(60, Browser.json(verified).get("clockDriftSeconds").asInt());
     }
 
+    @Test
+    void exemptPathWhenSecondFactorNotProvenThenAppSeesNoUser() throws Exception {
+        OtpSecret secret = enrol(new Browser(app));
+        Browser browser = challenged();
+
+        assertEquals("app:/:null:admin=false", browser.get("/").body());
+        browser.post("/2fa/api/verify", "{\"code\": \"" + code(secret, 0) + "\"}");
+        assertEquals("app:/:alice:admin=false", browser.get("/").body());
+    }
+
+    @Test
+    void csrfTokenWhenSignedInThenNewAndFormFieldRefusedOnApi() throws Exception {
+        Browser browser = new Browser(app);
+        String before = browser.status().get("csrfToken").asText();
+
+        String after = Browser.json(browser.login("alice")).get("csrfToken").asText();
+
+        assertNotEquals(before, after);
+        assertEquals(after, browser.status().get("csrfToken").asText());
+        HttpResponse<String> formOnApi = browser.send(HttpRequest.newBuilder(app.uri("/2fa/api/backup-codes"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + after)).build());
+        assertEquals(403, formOnApi.statusCode());
+        HttpResponse<String> old = browser.send(HttpRequest.newBuilder(app.uri("/2fa/api/backup-codes"))
+                .header("X-CSRF-Token", before).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(403, old.statusCode());
+    }
+
     private static List<Integer> together(List<Callable<Integer>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {

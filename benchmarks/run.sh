@@ -1,22 +1,93 @@
 #!/usr/bin/env bash
-# Builds benchmarks/target/benchmarks.jar, runs the TOTP benchmarks with the GC profiler and
-# prints a Markdown table of each row's time, allocation and ratio to the same run's baseline.
+# Builds benchmarks/target/benchmarks.jar, runs benchmarks and prints Markdown tables.
 #
-#   benchmarks/run.sh                      modest defaults: 1 fork, 3 x 1 s warm-up, 5 x 1 s measured
-#   benchmarks/run.sh -f 2 -wi 5 -i 10     any JMH options replace those defaults
+#   benchmarks/run.sh [totp] [JMH options]   TOTP engine (the default): JMH with the GC profiler;
+#                                            defaults 1 fork, 3 x 1 s warm-up, 5 x 1 s measured
+#   benchmarks/run.sh store [JMH options]    JdbcUserDataStore at 1,000 vs 100,000 users, H2 and
+#                                            PostgreSQL (embedded); settings in StoreBenchmark
+#   benchmarks/run.sh filter [options]       verified-session throughput with/without TwoStepFilter
+#                                            (FilterThroughput: --threads 4 --seconds 10 --rounds 3 --warmup 10)
+#   benchmarks/run.sh all                    all three with their defaults, then one table of ratios
+#
+# Results: benchmarks/target/{totp,store,filter}.json. Benchmarks are not tests: nothing here
+# fails on a number; a missed target is printed as MISSED.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -q -pl benchmarks -am package -DskipTests
-
 jar=benchmarks/target/benchmarks.jar
-results=benchmarks/target/results.json
-if [[ $# -gt 0 ]]; then
-  settings=("$@")
-else
-  settings=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+out=benchmarks/target
+
+machine() {
+  echo "date: $(date -u)"
+  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
+  echo "java: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
+}
+
+load() {
+  echo "load average ($1): $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+}
+
+run_totp() {
+  local settings=("$@")
+  [[ ${#settings[@]} -gt 0 ]] || settings=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+  load "totp start"
+  java -jar "$jar" "${settings[@]}" -prof gc -rf json -rff "$out/totp.json" \
+    'io\.github\.twostep\.benchmarks\.(TotpVerifyBenchmark|SingleHmacBenchmark)\..*'
+  load "totp end"
+  echo
+  java -cp "$jar" io.github.twostep.benchmarks.ResultTable "$out/totp.json"
+}
+
+run_store() {
+  load "store start"
+  java -jar "$jar" "$@" -rf json -rff "$out/store.json" 'io\.github\.twostep\.benchmarks\.StoreBenchmark\..*'
+  load "store end"
+  echo
+  java -cp "$jar" io.github.twostep.benchmarks.StoreTable "$out/store.json"
+}
+
+run_filter() {
+  local settings=("$@")
+  [[ ${#settings[@]} -gt 0 ]] || settings=(--threads 4 --seconds 10 --rounds 3 --warmup 10)
+  load "filter start"
+  java -Xmx1g -cp "$jar" io.github.twostep.benchmarks.FilterThroughput "${settings[@]}" --out "$out/filter.json"
+  load "filter end"
+}
+
+ratios() {
+  echo
+  java -cp "$jar" io.github.twostep.benchmarks.Ratios --totp "$out/totp.json" --store "$out/store.json" \
+    --filter "$out/filter.json"
+}
+
+what=totp
+if [[ $# -gt 0 && $1 != -* ]]; then
+  what=$1
+  shift
+fi
+case "$what" in
+  totp|store|filter|all) ;;
+  *) echo "usage: benchmarks/run.sh [totp|store|filter|all] [options]" >&2; exit 2 ;;
+esac
+if [[ $what == all && $# -gt 0 ]]; then
+  echo "benchmarks/run.sh all takes no options; run one benchmark to pass options" >&2
+  exit 2
 fi
 
-java -jar "$jar" "${settings[@]}" -prof gc -rf json -rff "$results" 'io\.github\.twostep\.benchmarks\..*'
-echo
-java -cp "$jar" io.github.twostep.benchmarks.ResultTable "$results"
+mvn -B -q -pl benchmarks -am package -DskipTests
+mkdir -p "$out"
+machine
+case "$what" in
+  totp) run_totp "$@" ;;
+  store) run_store "$@" ;;
+  filter) run_filter "$@" ;;
+  all)
+    rm -f "$out/totp.json" "$out/store.json" "$out/filter.json"
+    start=$(date +%s)
+    echo; echo "## TOTP"; run_totp
+    echo; echo "## Store"; run_store
+    echo; echo "## Filter hot path"; run_filter
+    echo; echo "## Ratios"; ratios
+    echo "total time: $(( $(date +%s) - start )) s"
+    ;;
+esac

@@ -1,0 +1,64 @@
+package io.github.twostep.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one table of ratios and targets over every benchmark that ran: the TOTP engine (JMH JSON),
+ * the store (JMH JSON) and the filter hot path ({@link FilterThroughput}'s JSON). A file that is
+ * missing is reported as not run. Usage: {@code Ratios [--totp F] [--store F] [--filter F]}.
+ */
+public final class Ratios {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Ratios() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Target> targets = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            Path file = Path.of(args[i + 1]);
+            String name = args[i].replaceFirst("^--", "");
+            if (!Files.isRegularFile(file)) {
+                notRun.add(name);
+                continue;
+            }
+            JsonNode json = JSON.readTree(file.toFile());
+            switch (name) {
+                case "totp" -> targets.addAll(ResultTable.targets(ResultTable.read(json)));
+                case "store" -> targets.addAll(StoreTable.targets(StoreTable.read(json)));
+                case "filter" -> targets.addAll(filterTargets(json));
+                default -> throw new IllegalArgumentException("unknown benchmark " + args[i] + " (--totp, --store, --filter)");
+            }
+        }
+        print(targets, notRun, System.out);
+    }
+
+    /** Throughput with ÷ without, and the same from the server threads' CPU time per request. */
+    static List<Target> filterTargets(JsonNode summary) {
+        return List.of(
+                new Target("filter", "verified requests/s, with ÷ without TwoStep", summary.path("ratio").asDouble(),
+                        0.95, false),
+                new Target("filter", "server CPU per request, without ÷ with TwoStep",
+                        summary.path("cpuRatio").asDouble(), 0.95, false));
+    }
+
+    static void print(List<Target> targets, List<String> notRun, PrintStream out) {
+        out.println("| benchmark | ratio | measured | target | verdict |");
+        out.println("|---|---|---:|---|---|");
+        for (Target target : targets) {
+            out.println(target.markdownRow());
+        }
+        long missed = targets.stream().filter(t -> !t.met()).count();
+        out.println();
+        out.println(targets.size() + " targets, " + (targets.size() - missed) + " met, " + missed + " missed"
+                + (notRun.isEmpty() ? "" : "; not run: " + String.join(", ", notRun)));
+    }
+}

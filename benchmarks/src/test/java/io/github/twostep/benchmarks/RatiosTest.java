@@ -1,0 +1,38 @@
+package io.github.twostep.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RatiosTest {
+
+    @Test
+    void filterTargetsWhenThroughputRatioBelowBoundThenMissedAndCpuRatioMet() throws Exception {
+        List<Target> targets = Ratios.filterTargets(new ObjectMapper().readTree("{\"ratio\": 0.93, \"cpuRatio\": 0.97}"));
+
+        assertEquals(2, targets.size());
+        assertEquals("| filter | verified requests/s, with ÷ without TwoStep | 0.93 | ≥ 0.95 | MISSED |",
+                targets.get(0).markdownRow());
+        assertTrue(targets.get(1).met());
+    }
+
+    @Test
+    void printWhenSomeBenchmarksMissingThenCountsAndNamesThem() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Ratios.print(List.of(new Target("store", "h2 read, 100k/1k users", 1.1, 1.5, true),
+                new Target("filter", "verified requests/s", 0.9, 0.95, false)), List.of("totp"),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String table = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(table.startsWith("| benchmark | ratio | measured | target | verdict |"), table);
+        assertTrue(table.contains("| store | h2 read, 100k/1k users | 1.10 | ≤ 1.50 | met |"), table);
+        assertTrue(table.contains("2 targets, 1 met, 1 missed; not run: totp"), table);
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.twostep.sample;
+
+import io.github.twostep.TwoStep;
+import io.github.twostep.core.Accounts;
+import io.github.twostep.core.Caller;
+import io.github.twostep.core.IssuedCode;
+import io.github.twostep.store.InvalidUsernameException;
+import io.github.twostep.store.UserRecord;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /admin}: an operator looks up a user's second factor, resets it, lifts a lock or hands
+ * out a short-lived emergency code, calling {@link Accounts} directly, as an application's own
+ * admin screens would. Open to the roles of {@code admin.roles} and, with {@code admin.localOnly},
+ * to this machine only, like TwoStep's admin API. Every action is a POST with the page's token.
+ */
+final class AdminPage extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Site site;
+    private final transient TwoStep twoStep;
+    private final transient DemoUsers users;
+
+    AdminPage(Site site, TwoStep twoStep, DemoUsers users) {
+        this.site = site;
+        this.twoStep = twoStep;
+        this.users = users;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Texts texts = Texts.forLocales(request.getLocales());
+        if (admitted(request, response, texts)) {
+            site.views().send(response, 200, "admin", model(request, texts, ""));
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Texts texts = Texts.forLocales(request.getLocales());
+        if (!admitted(request, response, texts)) {
+            return;
+        }
+        if (!FormToken.presentIn(request)) {
+            refuse(request, response, texts, "admin_csrf");
+            return;
+        }
+        String user = request.getParameter("user") == null ? "" : request.getParameter("user").strip();
+        Map<String, Object> model = model(request, texts, user);
+        try {
+            if (user.isEmpty() || !users.exists(user)) {
+                model.put("error", texts.format("admin_unknown_user", user));
+            } else {
+                act(request, texts, user, model);
+            }
+        } catch (InvalidUsernameException e) {
+            model.put("error", texts.format("admin_unknown_user", user));
+        }
+        site.views().send(response, 200, "admin", model);
+    }
+
+    private void act(HttpServletRequest request, Texts texts, String user, Map<String, Object> model) {
+        Accounts accounts = twoStep.accounts();
+        Caller caller = new Caller(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        String action = String.valueOf(request.getParameter("action"));
+        switch (action) {
+            case "reset" -> {
+                accounts.reset(user, caller);
+                model.put("done", texts.format("admin_reset_done", user));
+            }
+            case "unlock" -> {
+                accounts.unlock(user, caller);
+                model.put("done", texts.format("admin_unlock_done", user));
+            }
+            case "emergency-code" -> {
+                IssuedCode code = accounts.emergencyCode(user, caller);
+                model.put("done", texts.format("admin_emergency_done", user, seconds(code.expiresAt())));
+                model.put("code", code.code());
+            }
+            default -> { }
+        }
+        model.put("facts", facts(texts, accounts.lookup(user)));
+        model.put("hasFacts", true);
+    }
+
+    /** The user's 2FA standing as rows of label and value. */
+    private List<Map<String, String>> facts(Texts texts, Optional<UserRecord> found) {
+        Instant now = twoStep.clock().instant();
+        UserRecord record = found.orElse(null);
+        boolean enrolled = record != null && record.enabled();
+        boolean locked = record != null && record.isLocked(now);
+        return List.of(
+                row(texts, "admin_enrolled", texts.get(enrolled ? "yes" : "no")),
+                row(texts, "admin_methods", enrolled ? String.join(", ",
+                        record.methods().stream().sorted().map(m -> m.jsonName()).toList()) : "–"),
+                row(texts, "admin_locked", locked ? texts.format("admin_locked_until", seconds(record.lockedUntil()))
+                        : texts.get("no")),
+                row(texts, "admin_failures", String.valueOf(record == null ? 0 : record.failures())),
+                row(texts, "admin_devices", String.valueOf(record == null ? 0
+                        : record.devices().stream().filter(d -> !d.isExpired(now)).count())),
+                row(texts, "admin_last_verified", record == null || record.lastVerified() == null ? "–"
+                        : seconds(record.lastVerified())));
+    }
+
+    /** ISO-8601 UTC to the second. */
+    private static String seconds(Instant time) {
+        return time.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Map<String, String> row(Texts texts, String labelKey, String value) {
+        return Map.of("label", texts.get(labelKey), "value", value);
+    }
+
+    private Map<String, Object> model(HttpServletRequest request, Texts texts, String user) {
+        Map<String, Object> model = site.page(request, texts, "admin_title");
+        model.put("csrf", FormToken.of(request));
+        model.put("subject", user);
+        return model;
+    }
+
+    private boolean admitted(HttpServletRequest request, HttpServletResponse response, Texts texts)
+            throws IOException {
+        if (!site.isAdmin(request)) {
+            refuse(request, response, texts, "admin_not_admin");
+            return false;
+        }
+        if (site.settings().admin().localOnly() && !Loopback.is(request.getRemoteAddr())) {
+            refuse(request, response, texts, "admin_local_only");
+            return false;
+        }
+        return true;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Texts texts, String reasonKey)
+            throws IOException {
+        Map<String, Object> model = site.page(request, texts, "admin_title");
+        model.put("refused", texts.get(reasonKey));
+        site.views().send(response, HttpServletResponse.SC_FORBIDDEN, "admin", model);
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.twostep.sample;
+
+import io.github.twostep.TwoStepException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The sample's command line: {@code --port N}, {@code --settings FILE}, {@code --db JDBC_URL},
+ * {@code --help}. Everything left out takes the default of {@link #defaults()}.
+ *
+ * @param port          TCP port; 0 picks a free one (tests)
+ * @param settings      settings location ({@code classpath:…} or a file path); null: {@code config/twostep.json}
+ *                      in the working directory, else the copy inside the jar
+ * @param db            JDBC URL of the users table
+ * @param dataDirectory where the generated data key lives when {@code TWOSTEP_KEY} is not set
+ * @param help          {@code --help} was given
+ */
+public record Options(int port, String settings, String db, Path dataDirectory, boolean help) {
+    /** The database used when {@code --db} is not given: an H2 file under {@code ./data}. */
+    public static final String DEFAULT_DB = "jdbc:h2:file:./data/twostep-sample;DB_CLOSE_ON_EXIT=FALSE";
+    public static final int DEFAULT_PORT = 8080;
+
+    static final String USAGE = """
+            Usage: java -jar twostep-sample.jar [--port N] [--settings FILE] [--db JDBC_URL] [--help]
+
+              --port N          HTTP port (default 8080)
+              --settings FILE   TwoStep settings, a file path or classpath:NAME
+                                (default config/twostep.json, else the copy in the jar);
+                                profiles: config/profiles/{opt-in,auto-email,passwordless,four-digit-60s,strict}.json
+              --db JDBC_URL     users database (default jdbc:h2:file:./data/twostep-sample;DB_CLOSE_ON_EXIT=FALSE)
+              --help            show this text
+
+            The data key comes from the environment variable TWOSTEP_KEY, else from ./data/twostep.key
+            (created on first start).
+            """;
+
+    public Options {
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port must be 0 to 65535, got " + port);
+        }
+        Objects.requireNonNull(db, "db");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+    }
+
+    /** Port 8080, the default settings, the H2 file database, {@code ./data}. */
+    public static Options defaults() {
+        return new Options(DEFAULT_PORT, null, DEFAULT_DB, Path.of("data"), false);
+    }
+
+    /** These options on another port. */
+    public Options withPort(int value) {
+        return new Options(value, settings, db, dataDirectory, help);
+    }
+
+    /** These options with another settings location. */
+    public Options withSettings(String value) {
+        return new Options(port, value, db, dataDirectory, help);
+    }
+
+    /** These options with another database URL. */
+    public Options withDb(String value) {
+        return new Options(port, settings, value, dataDirectory, help);
+    }
+
+    /** These options keeping a generated key in another directory. */
+    public Options withDataDirectory(Path value) {
+        return new Options(port, settings, db, value, help);
+    }
+
+    /**
+     * Reads the command line.
+     *
+     * @throws UsageException for an unknown option, a missing value or a port that is not a number
+     */
+    public static Options parse(String... args) {
+        Options options = defaults();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--help", "-h" -> options = new Options(options.port, options.settings, options.db,
+                        options.dataDirectory, true);
+                case "--port" -> options = options.withPort(port(value(args, ++i, option)));
+                case "--settings" -> options = options.withSettings(value(args, ++i, option));
+                case "--db" -> options = options.withDb(value(args, ++i, option));
+                default -> throw new UsageException("unknown option: " + option);
+            }
+        }
+        return options;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int port(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port must be a number, got \"" + text + "\"");
+        }
+    }
+
+    /** A command line the sample cannot run with; the message says why. */
+    public static final class UsageException extends TwoStepException {
+        private static final long serialVersionUID = 1L;
+
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.twostep.sample;
+
+import io.github.twostep.config.Settings;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What every page of the sample shows: the texts, the title, the signed-in user and the user
+ * menu (links into TwoStep's pages under {@code paths.prefix}, the admin page for admins, the
+ * dev outbox when it is in use).
+ */
+final class Site {
+    private final Settings settings;
+    private final boolean outboxInUse;
+    private final Views views = new Views();
+
+    Site(Settings settings, boolean outboxInUse) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.outboxInUse = outboxInUse;
+    }
+
+    Views views() {
+        return views;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** Whether the user of {@code request} holds one of the roles of {@code admin.roles}. */
+    boolean isAdmin(HttpServletRequest request) {
+        return request.getRemoteUser() != null && settings.admin().roles().stream().anyMatch(request::isUserInRole);
+    }
+
+    /** The model of a page titled by text {@code titleKey}; add the page's own values to it. */
+    Map<String, Object> page(HttpServletRequest request, Texts texts, String titleKey) {
+        String prefix = settings.paths().prefix();
+        String user = request.getRemoteUser();
+        Map<String, Object> model = new HashMap<>();
+        model.put("t", texts.all());
+        model.put("lang", texts.locale().getLanguage());
+        model.put("title", texts.get(titleKey));
+        model.put("user", user);
+        model.put("signedIn", user != null);
+        model.put("admin", isAdmin(request));
+        model.put("loginPath", settings.login().path());
+        model.put("setupPath", prefix + "/setup");
+        model.put("devicesPath", prefix + "/devices");
+        model.put("verifyPath", prefix + "/verify");
+        model.put("outbox", outboxInUse);
+        return model;
+    }
+}

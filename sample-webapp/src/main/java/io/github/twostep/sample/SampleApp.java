@@ -7,6 +7,7 @@ import io.github.twostep.TwoStepException;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.delivery.DevOutbox;
+import io.github.twostep.delivery.RoutingCodeSender;
 import io.github.twostep.web.TwoStepFilter;
 import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
@@ -102,7 +103,7 @@ public final class SampleApp implements AutoCloseable {
             DevOutbox outbox = settings.smtp() == null ? new DevOutbox(Clock.systemUTC()) : null;
             TwoStep.Builder builder = TwoStep.builder(settings).dataSource(pool);
             if (outbox != null) {
-                builder.codeSender(outbox);
+                builder.codeSender(new RoutingCodeSender(outbox, outbox, outbox));
             }
             TwoStep twoStep = builder.build();
             SampleApp app = serve(options.port(), pool, twoStep, outbox, users);

@@ -1,6 +1,7 @@
 package io.github.twostep.sample;
 
 import io.github.twostep.config.Settings;
+import io.github.twostep.web.TwoStepFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class Site {
         model.put("loginPath", settings.login().path());
         model.put("setupPath", prefix + "/setup");
         model.put("devicesPath", prefix + "/devices");
-        model.put("verifyPath", prefix + "/verify");
+        model.put("csrf", TwoStepFilter.csrfToken(request).orElse(""));
         model.put("outbox", outboxInUse);
         return model;
     }

@@ -36,7 +36,8 @@ final class AdminPages {
     void handle(Exchange x) throws IOException {
         int refusal = AdminApi.refusal(x, twoStep.settings().admin());
         if (refusal != 0) {
-            x.response().sendError(refusal);
+            Http.plain(x.response(), refusal, refusal == HttpServletResponse.SC_UNAUTHORIZED
+                    ? "Sign in first." : "Administrators only.");
             return;
         }
         Messages messages = Messages.forLocales(x.request().getLocales());

@@ -68,7 +68,8 @@ final class Gatekeeper {
             routes.answer(new Exchange(request, response, path, user, roles, decision.state(), session));
             return;
         }
-        if (decision.reported() != decision.action()) {
+        if (decision.reported() != decision.action() && session != null
+                && session.firstReport(decision.reported().name())) {
             accounts.record(user, AuditEvent.Type.DECISION, AuditEvent.Outcome.INFO, Http.caller(request),
                     "report_only_" + decision.reported().name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -79,12 +80,8 @@ final class Gatekeeper {
         Instant now = twoStep.clock().instant();
         Duration recheck = Duration.ofSeconds(settings.session().recheckSeconds());
         boolean fresh = session.evaluation() == null || session.standing() == Standing.UNAVAILABLE;
-        if (!fresh && session.recheckDue(now, recheck)) {
-            if (accounts.stillHolds(user, session.evaluation())) {
-                session.checked(now);
-            } else {
-                fresh = true;
-            }
+        if (!fresh && session.claimRecheck(now, recheck) && !accounts.stillHolds(user, session.evaluation())) {
+            fresh = true;
         }
         if (fresh) {
             session.evaluated(accounts.evaluate(user, Http.trustToken(request), Http.caller(request)), now);
@@ -129,11 +126,14 @@ final class Gatekeeper {
     /**
      * Lets the request through. The application sees the user only once they are fully signed
      * in; a user still at the challenge or set-up (or a password-less sign-in whose code is not
-     * yet proven) reaches exempt paths as an anonymous visitor.
+     * yet proven) reaches exempt paths as an anonymous visitor. In report-only rollout nothing is
+     * enforced, so the application sees the user as it would without TwoStep.
      */
     private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             Decision decision, SignInSession session) throws IOException, ServletException {
-        boolean signedIn = fullySignedIn(decision.state()) && (session == null || !session.codeLoginPending());
+        boolean rollout = decision.reported() != decision.action();
+        boolean signedIn = (fullySignedIn(decision.state()) || rollout)
+                && (session == null || !session.codeLoginPending());
         if (!signedIn && decision.state() != State.ANONYMOUS) {
             chain.doFilter(new AnonymousRequest(request), response);
             return;

@@ -67,6 +67,17 @@ final class Http {
                 + path;
     }
 
+    /**
+     * Answers {@code status} with a short plain-text body, directly: never through the
+     * container's error pages, which this filter (REQUEST dispatch only) would not guard.
+     */
+    static void plain(HttpServletResponse response, int status, String text) throws IOException {
+        NoStore.apply(response);
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(text);
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

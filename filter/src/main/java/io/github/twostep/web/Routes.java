@@ -72,7 +72,7 @@ final class Routes {
             if (json) {
                 Json.error(x.response(), HttpServletResponse.SC_FORBIDDEN, "csrf");
             } else {
-                x.response().sendError(HttpServletResponse.SC_FORBIDDEN, "Missing or wrong CSRF token");
+                Http.plain(x.response(), HttpServletResponse.SC_FORBIDDEN, "Missing or wrong CSRF token.");
             }
             return;
         }
@@ -102,7 +102,7 @@ final class Routes {
             if (builtin) {
                 Http.redirect(x.request(), x.response(), settings.login().path());
             } else {
-                x.response().sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                Http.plain(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "Sign in first.");
             }
             return;
         }
@@ -129,7 +129,7 @@ final class Routes {
                     pages.devices(x);
                 }
             }
-            default -> x.response().sendError(HttpServletResponse.SC_NOT_FOUND);
+            default -> Http.plain(x.response(), HttpServletResponse.SC_NOT_FOUND, "Not found.");
         }
     }
 
@@ -207,7 +207,7 @@ final class Routes {
 
     private void logout(Exchange x) throws IOException {
         if (!x.request().getMethod().equals("POST")) {
-            x.response().sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            Http.plain(x.response(), HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Use POST.");
             return;
         }
         signIn.logOut(x.request());

@@ -31,6 +31,7 @@ final class SignInSession implements Serializable {
     private String returnTo;
     private transient SetupSecret pendingSetup;
     private String trustedHere;
+    private String lastReported;
     private boolean codeLogin;
     private boolean ghost;
     private Instant ghostLastSend;
@@ -94,13 +95,26 @@ final class SignInSession implements Serializable {
         checkedAt = now;
     }
 
-    /** Whether the last store check is {@code recheck} old or more. */
-    synchronized boolean recheckDue(Instant now, Duration recheck) {
-        return checkedAt == null || !now.isBefore(checkedAt.plus(recheck));
+    /**
+     * Whether this request should re-check the store: the last check is {@code recheck} old or
+     * more. The first request to ask claims the re-check (the check time moves to now), so
+     * parallel requests of one session read the store once, not once each.
+     */
+    synchronized boolean claimRecheck(Instant now, Duration recheck) {
+        if (checkedAt != null && now.isBefore(checkedAt.plus(recheck))) {
+            return false;
+        }
+        checkedAt = now;
+        return true;
     }
 
-    synchronized void checked(Instant now) {
-        checkedAt = now;
+    /** Whether {@code action} differs from the last one reported for this session (report-only rollout). */
+    synchronized boolean firstReport(String action) {
+        if (action.equals(lastReported)) {
+            return false;
+        }
+        lastReported = action;
+        return true;
     }
 
     /** A code was entered and accepted at {@code now}, under {@code trustEpoch}. */

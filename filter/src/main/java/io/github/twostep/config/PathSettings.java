@@ -5,9 +5,12 @@ import java.util.Objects;
 /**
  * Where TwoStep's pages and API live ({@code paths}).
  *
- * @param prefix starts with {@code /} and does not end with one, e.g. {@code /2fa}
+ * @param prefix    starts with {@code /} and does not end with one, e.g. {@code /2fa}
+ * @param publicUrl the application's public address ({@code https://app.example.com}, with
+ *                  the context path if any, no trailing {@code /}) for links in emails and the
+ *                  SMS WebOTP host; null: taken from each request's Host header
  */
-public record PathSettings(String prefix) {
+public record PathSettings(String prefix, String publicUrl) {
 
     public PathSettings {
         Objects.requireNonNull(prefix, "prefix");

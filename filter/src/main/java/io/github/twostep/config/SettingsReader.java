@@ -18,6 +18,8 @@ final class SettingsReader {
             "class:[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern PUBLIC_URL = Pattern.compile(
+            "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s?#]*[^/\\s?#])?");
     private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
     private static final Pattern EXEMPT_PATH = Pattern.compile("(/[^*\\s]*)?/\\*|/[^*\\s]*");
 
@@ -69,7 +71,9 @@ final class SettingsReader {
                 c.object("login", this::login),
                 c.object("paths", o -> new PathSettings(o.string("prefix", defaults.paths().prefix(),
                         v -> PREFIX.matcher(v).matches() ? null
-                                : "must start with \"/\" and not end with \"/\", e.g. \"/2fa\""))),
+                                : "must start with \"/\" and not end with \"/\", e.g. \"/2fa\""),
+                        o.nullableString("publicUrl", defaults.paths().publicUrl(), false,
+                                SettingsReader::publicUrl))),
                 c.object("admin", o -> new AdminSettings(
                         o.bool("localOnly", defaults.admin().localOnly()),
                         o.strings("roles", defaults.admin().roles(), false, NOT_BLANK))),
@@ -134,6 +138,11 @@ final class SettingsReader {
                 o.string("passwordColumn", l.passwordColumn(), COLUMN_NAME),
                 o.nullableString("rolesColumn", l.rolesColumn(), false, COLUMN_NAME),
                 className(o.nullableString("passwordVerifier", l.passwordVerifier(), false, CLASS)));
+    }
+
+    private static String publicUrl(String value) {
+        return PUBLIC_URL.matcher(value).matches() ? null
+                : "expected an http(s) address without a trailing \"/\", e.g. \"https://app.example.com\"";
     }
 
     private AuditSettings audit(JsonCursor o) {

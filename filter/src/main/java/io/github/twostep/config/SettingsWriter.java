@@ -52,7 +52,7 @@ final class SettingsWriter {
                 .put("principalResolver", classRef(s.login().principalResolver()))
                 .put("passwordColumn", s.login().passwordColumn()).put("rolesColumn", s.login().rolesColumn())
                 .put("passwordVerifier", classRef(s.login().passwordVerifier()));
-        root.putObject("paths").put("prefix", s.paths().prefix());
+        root.putObject("paths").put("prefix", s.paths().prefix()).put("publicUrl", s.paths().publicUrl());
         root.putObject("admin").put("localOnly", s.admin().localOnly())
                 .set("roles", array(s.admin().roles(), Function.identity()));
         root.set("store", store(s.store()));

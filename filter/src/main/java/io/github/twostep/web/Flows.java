@@ -53,7 +53,8 @@ final class Flows {
             return sendGhost(x);
         }
         return accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(),
-                x.request().getServerName(), notMeUrl(twoStep, x.request(), x.user()), x.caller());
+                Http.host(x.request(), twoStep.settings().paths().publicUrl()), notMeUrl(twoStep, x.request(), x.user()),
+                x.caller());
     }
 
     /** The answer to "send me a code" for a name no user has: the real cooldown's answer, nothing sent. */
@@ -139,7 +140,8 @@ final class Flows {
 
     /** The "this wasn't me" link for {@code user}'s code emails. */
     static String notMeUrl(TwoStep twoStep, HttpServletRequest request, String user) {
-        return Http.absolute(request, twoStep.settings().paths().prefix() + "/not-me?t="
+        return Http.absolute(request, twoStep.settings().paths().publicUrl(), twoStep.settings().paths().prefix()
+                + "/not-me?t="
                 + Http.encode(twoStep.accounts().notMeToken(user)));
     }
 

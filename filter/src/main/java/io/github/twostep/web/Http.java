@@ -5,6 +5,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -58,13 +59,24 @@ final class Http {
         response.sendRedirect(request.getContextPath() + path);
     }
 
-    /** {@code path} inside the application as an absolute URL of this request's origin. */
-    static String absolute(HttpServletRequest request, String path) {
+    /**
+     * {@code path} inside the application as an absolute URL: under {@code publicUrl} when the
+     * settings give one, else under this request's origin (its Host header).
+     */
+    static String absolute(HttpServletRequest request, String publicUrl, String path) {
+        if (publicUrl != null) {
+            return publicUrl + path;
+        }
         String scheme = request.getScheme();
         int port = request.getServerPort();
         boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath()
                 + path;
+    }
+
+    /** The host users sign in at: that of {@code publicUrl} when given, else this request's. */
+    static String host(HttpServletRequest request, String publicUrl) {
+        return publicUrl != null ? URI.create(publicUrl).getHost() : request.getServerName();
     }
 
     /**

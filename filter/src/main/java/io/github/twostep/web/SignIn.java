@@ -86,7 +86,7 @@ final class SignIn {
             state.evaluated(evaluation, twoStep.clock().instant());
             String signInId = state.signInId();
             Locale locale = request.getLocale();
-            String host = request.getServerName();
+            String host = Http.host(request, twoStep.settings().paths().publicUrl());
             Caller caller = Http.caller(request);
             String notMe = Flows.notMeUrl(twoStep, request, held.name());
             background.execute(() -> twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, host,

@@ -64,6 +64,11 @@ public final class TwoStepFilter implements Filter {
             String resolverClass = twoStep.settings().login().principalResolver();
             resolver = resolverClass == null ? null : Extensions.create(resolverClass, PrincipalResolver.class);
             gatekeeper = new Gatekeeper(twoStep, resolver, background);
+            if (twoStep.settings().paths().publicUrl() == null && (twoStep.settings().verify().email()
+                    || twoStep.settings().verify().sms())) {
+                LOG.warn("paths.publicUrl is not set: links in emails and the SMS WebOTP host come from each request's "
+                        + "Host header, which a client can forge. Set paths.publicUrl in production.");
+            }
             LOG.info("TwoStep started: login {}, set-up {}, prefix {}", twoStep.settings().login().mode().jsonName(),
                     twoStep.settings().setup().mode().jsonName(), twoStep.settings().paths().prefix());
         } catch (TwoStepException e) {

@@ -106,6 +106,14 @@ class SettingsValidationTest {
     }
 
     @Test
+    void loadWhenPublicUrlNotAnHttpAddressThenRejected() {
+        for (String bad : new String[] {"app.example.com", "https://app.example.com/", "ftp://x", "https://a b"}) {
+            assertEquals(1, problems("{\"paths\": {\"publicUrl\": \"" + bad + "\"}}").size(), bad);
+        }
+        load("{\"paths\": {\"publicUrl\": \"https://app.example.com:8443/shop\"}}");
+    }
+
+    @Test
     void loadWhenSmsWithoutSenderThenRejected() {
         assertEquals(List.of("$.verify.sms: needs a sender class in delivery.sms"),
                 problems("{\"verify\": {\"sms\": true}}"));

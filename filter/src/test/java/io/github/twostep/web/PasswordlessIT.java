@@ -156,6 +156,21 @@ class PasswordlessIT {
         assertTrue(forged.body().contains("not valid"), forged.body());
     }
 
+    @Test
+    void notMeLinkWhenPublicUrlSetThenBuiltOnItNotOnTheRequestHost() throws Exception {
+        app.close();
+        app = new TestApp(TestApp.settings("""
+                "setup": {"mode": "auto", "methods": ["email"]}, "disableLoginPassword": true,
+                "trustThisDevice": 0, "paths": {"publicUrl": "https://app.example.com/shop"},
+                "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com",
+                         "timeoutSeconds": 5}""".formatted(SMTP.getSmtp().getPort())));
+        new Browser(app).post("/2fa/api/login", "{\"username\": \"alice\"}");
+
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+        String text = plainText(SMTP.getReceivedMessages()[0]);
+        assertTrue(text.contains("https://app.example.com/shop/2fa/not-me?t="), text);
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -25,6 +25,8 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
     private final String passwordColumn;
     private final String rolesColumn;
     private volatile String query;
+    /** The last stored hash read, whose scheme and cost an unknown user's dummy check copies. */
+    private volatile String lastHash;
 
     /**
      * @param rolesColumn null when the table has no roles
@@ -42,7 +44,7 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
     @Override
     public Optional<AuthenticatedUser> verify(String username, char[] password) {
         if (username == null || username.isEmpty() || username.length() > 256 || password == null) {
-            PasswordHashes.matchesDummy(password);
+            PasswordHashes.matchesDummy(password, lastHash);
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
@@ -50,11 +52,12 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
             select.setString(1, username);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    PasswordHashes.matchesDummy(password);
+                    PasswordHashes.matchesDummy(password, lastHash);
                     return Optional.empty();
                 }
                 String name = row.getString(1);
                 String hash = row.getString(2);
+                lastHash = hash;
                 String roles = rolesColumn == null ? null : row.getString(3);
                 if (!PasswordHashes.matches(hash, password)) {
                     return Optional.empty();

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.DataLengthException;
@@ -32,6 +34,7 @@ public final class PasswordHashes {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DUMMY = argon2id("no password matches this".toCharArray());
+    private static final Map<String, String> DUMMIES = new ConcurrentHashMap<>();
 
     private PasswordHashes() {
     }
@@ -76,8 +79,52 @@ public final class PasswordHashes {
 
     /** Checks {@code password} against a hash nothing matches; always false, as slow as a real check. */
     public static boolean matchesDummy(char[] password) {
-        matches(DUMMY, password == null ? new char[0] : password);
+        return matchesDummy(password, null);
+    }
+
+    /**
+     * Like {@link #matchesDummy(char[])}, but with the scheme and cost of {@code like} (a real
+     * stored hash, e.g. the last one read), so an unknown user costs what a known one does even
+     * when the table's hashes are slower or faster than the default Argon2id.
+     */
+    public static boolean matchesDummy(char[] password, String like) {
+        matches(dummyLike(like), password == null ? new char[0] : password);
         return false;
+    }
+
+    private static String dummyLike(String like) {
+        if (like == null) {
+            return DUMMY;
+        }
+        Matcher argon = ARGON2ID.matcher(like);
+        String shape = like.startsWith("$2") && like.length() > 7 ? like.substring(0, 7)
+                : argon.matches() ? "argon2id:" + argon.group(1) + "," + argon.group(2) + "," + argon.group(3) : null;
+        if (shape == null) {
+            return DUMMY;
+        }
+        return DUMMIES.computeIfAbsent(shape, key -> makeDummy(like, argon));
+    }
+
+    private static String makeDummy(String like, Matcher argon) {
+        char[] nothing = "no password matches this".toCharArray();
+        if (like.startsWith("$2")) {
+            try {
+                return OpenBSDBCrypt.generate(like.substring(1, 3), nothing, randomSalt(),
+                        Integer.parseInt(like.substring(4, 6)));
+            } catch (RuntimeException malformed) {
+                return DUMMY;
+            }
+        }
+        int memory = Integer.parseInt(argon.group(1));
+        int iterations = Integer.parseInt(argon.group(2));
+        int parallelism = Integer.parseInt(argon.group(3));
+        if (memory < 8 * parallelism || memory > 4 * 1024 * 1024) {
+            return DUMMY;
+        }
+        byte[] salt = randomSalt();
+        byte[] hash = argon2(nothing, salt, memory, iterations, parallelism, ARGON2_HASH_BYTES);
+        return "$argon2id$v=19$m=" + memory + ",t=" + iterations + ",p=" + parallelism + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     private static boolean matchesArgon2id(Matcher argon, char[] password) {

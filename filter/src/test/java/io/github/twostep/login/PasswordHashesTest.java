@@ -70,4 +70,15 @@ class PasswordHashesTest {
         assertEquals(false, PasswordHashes.matchesDummy("no password matches this".toCharArray()));
         assertEquals(false, PasswordHashes.matchesDummy(null));
     }
+
+    @Test
+    void matchesDummyWhenLikeBcryptOrArgonThenFalseForAnyPassword() {
+        String bcrypt = PasswordHashes.bcrypt("x".toCharArray(), 5);
+        String argon = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc";
+
+        assertEquals(false, PasswordHashes.matchesDummy("x".toCharArray(), bcrypt));
+        assertEquals(false, PasswordHashes.matchesDummy("password".toCharArray(), argon));
+        assertEquals(false, PasswordHashes.matchesDummy("x".toCharArray(), "$2b$99$garbage"));
+        assertEquals(false, PasswordHashes.matchesDummy("x".toCharArray(), "plain"));
+    }
 }

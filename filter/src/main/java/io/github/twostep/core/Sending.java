@@ -129,7 +129,8 @@ final class Sending {
         if (record.enabled() && !record.methods().contains(method)) {
             return RecordUpdate.keep(Reservation.refused(SendOutcome.of(SendOutcome.Result.NOT_ALLOWED)));
         }
-        Duration wait = wait(record.sendQuota(), now);
+        Duration wait = record.sendQuota().waitAt(now, settings.messageCode().resendSeconds(),
+                settings.messageCode().maxSendsPerHour());
         if (!wait.isZero()) {
             return RecordUpdate.keep(Reservation.refused(
                     new SendOutcome(SendOutcome.Result.TOO_MANY, null, wait, List.of())));
@@ -143,23 +144,6 @@ final class Sending {
             return RecordUpdate.keep(Boolean.FALSE);
         }
         return RecordUpdate.write(record.withMessageCode(null).withSendQuota(before), Boolean.TRUE);
-    }
-
-    /** How long until another send is allowed: the cooldown, then the hourly quota; zero if now. */
-    private Duration wait(SendQuota quota, Instant now) {
-        MessageCodeSettings config = settings.messageCode();
-        Duration wait = Duration.ZERO;
-        if (quota.lastSend() != null) {
-            Instant cooled = quota.lastSend().plusSeconds(config.resendSeconds());
-            if (now.isBefore(cooled)) {
-                wait = Duration.between(now, cooled);
-            }
-        }
-        if (quota.sendsAt(now) >= config.maxSendsPerHour()) {
-            Duration windowLeft = Duration.between(now, quota.windowStart().plus(SendQuota.WINDOW));
-            wait = windowLeft.compareTo(wait) > 0 ? windowLeft : wait;
-        }
-        return wait;
     }
 
     private OutgoingMessage message(Channel channel, Purpose purpose, String to, String code, Locale locale,

@@ -43,7 +43,7 @@ public record VerifyOutcome(Result result, Factor factor, int driftSteps, Durati
         return new VerifyOutcome(Result.INVALID, null, 0, Duration.ZERO);
     }
 
-    static VerifyOutcome locked(Duration retryAfter) {
+    public static VerifyOutcome locked(Duration retryAfter) {
         return new VerifyOutcome(Result.LOCKED, null, 0, retryAfter.isNegative() ? Duration.ZERO : retryAfter);
     }
 

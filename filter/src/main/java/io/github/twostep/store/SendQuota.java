@@ -27,6 +27,26 @@ public record SendQuota(Instant lastSend, Instant windowStart, int sendsInWindow
         return windowOpenAt(now) ? sendsInWindow : 0;
     }
 
+    /**
+     * How long until another send is allowed at {@code now}: the cooldown of
+     * {@code resendSeconds} after the last send, and the hourly quota of {@code maxPerHour};
+     * zero when a send is allowed now.
+     */
+    public Duration waitAt(Instant now, int resendSeconds, int maxPerHour) {
+        Duration wait = Duration.ZERO;
+        if (lastSend != null) {
+            Instant cooled = lastSend.plusSeconds(resendSeconds);
+            if (now.isBefore(cooled)) {
+                wait = Duration.between(now, cooled);
+            }
+        }
+        if (sendsAt(now) >= maxPerHour) {
+            Duration windowLeft = Duration.between(now, windowStart.plus(WINDOW));
+            wait = windowLeft.compareTo(wait) > 0 ? windowLeft : wait;
+        }
+        return wait;
+    }
+
     /** The quota after one more send at {@code now}. */
     public SendQuota afterSend(Instant now) {
         if (windowOpenAt(now)) {

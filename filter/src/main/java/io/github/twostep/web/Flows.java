@@ -27,8 +27,10 @@ import java.util.Set;
 final class Flows {
     private final TwoStep twoStep;
     private final Accounts accounts;
+    private final GhostLedger ghosts;
 
-    Flows(TwoStep twoStep) {
+    Flows(TwoStep twoStep, GhostLedger ghosts) {
+        this.ghosts = ghosts;
         this.twoStep = twoStep;
         this.accounts = twoStep.accounts();
     }
@@ -50,30 +52,22 @@ final class Flows {
     /** Sends a code by {@code method} for this session's sign-in, in the request's language. */
     SendOutcome send(Exchange x, VerifyMethod method) {
         if (x.session().ghost()) {
-            return sendGhost(x);
+            return ghosts.send(x.user());
         }
         return accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(),
                 Http.host(x.request(), twoStep.settings().paths().publicUrl()), notMeUrl(twoStep, x.request(), x.user()),
                 x.caller());
     }
 
-    /** The answer to "send me a code" for a name no user has: the real cooldown's answer, nothing sent. */
-    private SendOutcome sendGhost(Exchange x) {
-        Duration cooldown = Duration.ofSeconds(twoStep.settings().messageCode().resendSeconds());
-        long wait = x.session().ghostSend(twoStep.clock().instant(), cooldown);
-        return wait > 0 ? new SendOutcome(SendOutcome.Result.TOO_MANY, null, Duration.ofSeconds(wait), List.of())
-                : new SendOutcome(SendOutcome.Result.SENT, null, cooldown, List.of());
-    }
 
     /**
      * Checks a code and, when it is right, marks the session verified (new session id) and
-     * trusts the device if asked. A name no user has (password-less sign-in) always gets the
-     * "invalid" a wrong code gets: a real check costs one record read and write, about a
-     * millisecond, a difference lost in network jitter.
+     * trusts the device if asked. A name no user has (password-less sign-in) gets what a wrong
+     * code gets, lock included (see {@link GhostLedger}).
      */
     VerifyOutcome verify(Exchange x, String code, boolean trustDevice) {
         if (x.session().ghost()) {
-            return VerifyOutcome.invalid();
+            return ghosts.verify(x.user());
         }
         Evaluation before = x.session().evaluation();
         boolean authorizingDevice = before != null && before.standing() == Standing.CHALLENGE && !before.enabled();

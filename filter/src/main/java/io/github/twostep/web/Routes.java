@@ -38,12 +38,13 @@ final class Routes {
         this.settings = twoStep.settings();
         this.prefix = settings.paths().prefix();
         this.builtin = settings.login().mode() == LoginMode.BUILTIN;
-        Flows flows = new Flows(twoStep);
+        GhostLedger ghosts = new GhostLedger(settings, twoStep.clock());
+        Flows flows = new Flows(twoStep, ghosts);
         this.userApi = new UserApi(twoStep, flows);
         this.adminApi = new AdminApi(twoStep);
         this.pages = new Pages(twoStep, flows);
         this.adminPages = new AdminPages(twoStep, pages.templates());
-        this.signIn = builtin ? new SignIn(twoStep, background) : null;
+        this.signIn = builtin ? new SignIn(twoStep, background, ghosts) : null;
     }
 
     boolean owns(String path) {

@@ -23,10 +23,12 @@ import java.util.concurrent.Executor;
 final class SignIn {
     private final TwoStep twoStep;
     private final Executor background;
+    private final GhostLedger ghosts;
 
-    SignIn(TwoStep twoStep, Executor background) {
+    SignIn(TwoStep twoStep, Executor background, GhostLedger ghosts) {
         this.twoStep = twoStep;
         this.background = background;
+        this.ghosts = ghosts;
     }
 
     /** Signs in; answers the new state, or empty for bad credentials. */
@@ -78,20 +80,22 @@ final class SignIn {
         SignInSession state = SignInSession.of(session);
         state.follow(held.name());
         state.rotateCsrfToken();
-        state.codeLogin(user.isEmpty(), twoStep.clock().instant());
+        state.codeLogin(user.isEmpty());
         twoStep.accounts().record(held.name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.INFO, Http.caller(request),
                 user.isPresent() ? "code_requested" : "code_requested_unknown_user");
-        if (user.isPresent()) {
-            Evaluation evaluation = twoStep.accounts().evaluate(held.name(), null, Http.caller(request));
-            state.evaluated(evaluation, twoStep.clock().instant());
-            String signInId = state.signInId();
-            Locale locale = request.getLocale();
-            String host = Http.host(request, twoStep.settings().paths().publicUrl());
-            Caller caller = Http.caller(request);
-            String notMe = Flows.notMeUrl(twoStep, request, held.name());
-            background.execute(() -> twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, host,
-                    notMe, caller));
+        if (user.isEmpty()) {
+            ghosts.send(held.name());
+            return State.CHALLENGE;
         }
+        String signInId = state.signInId();
+        Locale locale = request.getLocale();
+        String host = Http.host(request, twoStep.settings().paths().publicUrl());
+        Caller caller = Http.caller(request);
+        String notMe = Flows.notMeUrl(twoStep, request, held.name());
+        background.execute(() -> {
+            twoStep.accounts().evaluate(held.name(), null, caller);
+            twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, host, notMe, caller);
+        });
         return State.CHALLENGE;
     }
 

@@ -34,7 +34,6 @@ final class SignInSession implements Serializable {
     private String lastReported;
     private boolean codeLogin;
     private boolean ghost;
-    private Instant ghostLastSend;
 
     /** The session's TwoStep state, created (with the session) when missing. */
     static SignInSession of(HttpSession session) {
@@ -166,10 +165,9 @@ final class SignInSession implements Serializable {
      * Marks a password-less sign-in waiting for its emailed code. A {@code ghost} is a name no
      * user has: it gets the same answers as a real user, but nothing is looked up or sent.
      */
-    synchronized void codeLogin(boolean isGhost, Instant now) {
+    synchronized void codeLogin(boolean isGhost) {
         codeLogin = true;
         ghost = isGhost;
-        ghostLastSend = now;
     }
 
     /** Whether this session is a password-less sign-in that has not yet proven its code. */
@@ -181,14 +179,6 @@ final class SignInSession implements Serializable {
         return ghost;
     }
 
-    /** For a ghost: seconds until another pretend send is allowed (0 if now), mirroring the real cooldown. */
-    synchronized long ghostSend(Instant now, Duration cooldown) {
-        if (ghostLastSend != null && now.isBefore(ghostLastSend.plus(cooldown))) {
-            return Math.max(1, Duration.between(now, ghostLastSend.plus(cooldown)).toSeconds());
-        }
-        ghostLastSend = now;
-        return 0;
-    }
 
     /** The set-up secret shown on the scan page, kept until it is confirmed (never serialised). */
     synchronized void pendingSetup(SetupSecret secret) {

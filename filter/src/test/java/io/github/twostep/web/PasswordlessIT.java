@@ -171,6 +171,34 @@ class PasswordlessIT {
         assertTrue(text.contains("https://app.example.com/shop/2fa/not-me?t="), text);
     }
 
+    @Test
+    void wrongCodesWhenKnownOrUnknownNameThenSameLockAndCooldownAnswers() throws Exception {
+        Browser known = new Browser(app);
+        Browser unknown = new Browser(app);
+        known.post("/2fa/api/login", "{\"username\": \"bob\"}");
+        unknown.post("/2fa/api/login", "{\"username\": \"nobody-at-all\"}");
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+        known.status();
+        unknown.status();
+
+        List<Integer> knownStatuses = new java.util.ArrayList<>();
+        List<Integer> unknownStatuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            knownStatuses.add(known.post("/2fa/api/verify", "{\"code\": \"00000" + i + "\"}").statusCode());
+            unknownStatuses.add(unknown.post("/2fa/api/verify", "{\"code\": \"00000" + i + "\"}").statusCode());
+        }
+        app.clock.advance(java.time.Duration.ofSeconds(10));
+        Browser second = new Browser(app);
+        second.post("/2fa/api/login", "{\"username\": \"nobody-at-all\"}");
+        second.status();
+        HttpResponse<String> ghostSend = second.post("/2fa/api/send", "{\"method\": \"email\"}");
+        HttpResponse<String> realSend = known.post("/2fa/api/send", "{\"method\": \"email\"}");
+
+        assertEquals(List.of(401, 401, 401, 401, 401, 423), knownStatuses);
+        assertEquals(knownStatuses, unknownStatuses);
+        assertEquals(realSend.statusCode(), ghostSend.statusCode());
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

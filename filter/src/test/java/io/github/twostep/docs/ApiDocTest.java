@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +41,13 @@ class ApiDocTest {
     private static final Pattern ERROR_ROW = Pattern.compile("(?m)^\\| `([a-z_]+)` \\| ([0-9, ]+) \\|");
     private static final Pattern ERROR_CALL = Pattern.compile(
             "Json\\.error\\(\\s*[^,]+,\\s*(?:HttpServletResponse\\.)?([A-Z_0-9]+|\\d{3}),\\s*\"([a-z_]+)\"\\)");
-    private static final Pattern ERROR_RECORD = Pattern.compile(
-            "Json\\.write\\(\\s*[^,]+,\\s*(\\d{3}),\\s*new Answers\\.Locked\\(\"([a-z_]+)\"");
+    /** {@code Json.error(response, X == STATUS ? "code" : "other")}: the first code has STATUS, the other the rest X can be. */
+    private static final Pattern ERROR_TERNARY = Pattern.compile(
+            "Json\\.error\\(\\s*[^,]+,\\s*(\\w+),\\s*\\1\\s*==\\s*(?:HttpServletResponse\\.)?(\\w+)\\s*\\?\\s*\"([a-z_]+)\"\\s*:\\s*\"([a-z_]+)\"\\s*\\)");
+    /** {@code Json.error(response, STATUS, variable)}: the code is a variable (codes answered elsewhere too). */
+    private static final Pattern ERROR_VARIABLE = Pattern.compile(
+            "Json\\.error\\(\\s*[^,]+,\\s*(?:HttpServletResponse\\.)?(?:[A-Z_0-9]+|\\d{3}),\\s*[a-z]\\w*\\)");
+    private static final Pattern RETURNED_STATUS = Pattern.compile("return (?:HttpServletResponse\\.)?(SC_[A-Z_]+);");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern HTTP_BLOCK = Pattern.compile("```http\\n(.*?)```", Pattern.DOTALL);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,15 +104,7 @@ class ApiDocTest {
 
     @Test
     void errorTableWhenComparedWithWebCodeThenSameCodesAndStatuses() {
-        Map<String, Set<Integer>> answered = new TreeMap<>();
-        for (String source : sources(mainDirectory("web"), name -> name.endsWith(".java"))) {
-            for (Matcher m = ERROR_CALL.matcher(source); m.find(); ) {
-                answered.computeIfAbsent(m.group(2), k -> new TreeSet<>()).add(status(m.group(1)));
-            }
-            for (Matcher m = ERROR_RECORD.matcher(source); m.find(); ) {
-                answered.computeIfAbsent(m.group(2), k -> new TreeSet<>()).add(Integer.parseInt(m.group(1)));
-            }
-        }
+        Map<String, Set<Integer>> answered = answeredErrors();
         Map<String, Set<Integer>> documented = new TreeMap<>();
         String table = section(read("docs/API.md"), "### Error codes");
         for (Matcher m = ERROR_ROW.matcher(table); m.find(); ) {
@@ -120,24 +119,52 @@ class ApiDocTest {
 
     @Test
     void answerExamplesWhenParsedThenEachObjectHasTheFieldsOfAnAnswerRecord() throws IOException {
-        Set<Set<String>> shapes = answerShapes();
+        List<Shape> shapes = answerShapes();
         int answers = 0;
+        for (Set<String> fields : exampleObjects()) {
+            answers++;
+            assertTrue(shapes.stream().anyMatch(shape -> shape.fits(fields)), "no answer record has the fields " + fields);
+        }
+        assertTrue(answers >= 20, "example answers not found: " + answers);
+    }
+
+    @Test
+    void answerExamplesWhenTakenTogetherThenEveryAnswerRecordAndOptionalFieldIsShown() throws IOException {
+        List<Set<String>> examples = exampleObjects();
+        List<String> notShown = new ArrayList<>();
+        for (Shape shape : answerShapes()) {
+            if (examples.stream().noneMatch(shape::fits)) {
+                notShown.add(shape.name());
+            }
+            for (String optional : shape.optional()) {
+                if (examples.stream().noneMatch(fields -> shape.fits(fields) && fields.contains(optional))) {
+                    notShown.add(shape.name() + "." + optional);
+                }
+            }
+        }
+
+        assertTrue(notShown.isEmpty(), "API.md shows no example answer of: " + notShown);
+    }
+
+    /** The field names of every JSON object in API.md's example answers (nested objects too). */
+    private static List<Set<String>> exampleObjects() throws IOException {
+        List<Set<String>> found = new ArrayList<>();
         for (Matcher m = HTTP_BLOCK.matcher(read("docs/API.md")); m.find(); ) {
             String block = m.group(1);
             if (!block.startsWith("HTTP/1.1 ")) {
                 continue;
             }
-            answers++;
             String body = block.contains("\n\n") ? block.substring(block.indexOf("\n\n")).strip() : "";
-            if (!body.isEmpty()) {
-                for (JsonNode object : objects(JSON.readTree(body))) {
-                    Set<String> fields = new TreeSet<>();
-                    object.fieldNames().forEachRemaining(fields::add);
-                    assertTrue(shapes.contains(fields), "no answer record has the fields " + fields + " in\n" + block);
-                }
+            if (body.isEmpty()) {
+                continue;
+            }
+            for (JsonNode object : objects(JSON.readTree(body))) {
+                Set<String> fields = new TreeSet<>();
+                object.fieldNames().forEachRemaining(fields::add);
+                found.add(fields);
             }
         }
-        assertTrue(answers >= 20, "example answers not found: " + answers);
+        return found;
     }
 
     @Test
@@ -150,22 +177,112 @@ class ApiDocTest {
         }
     }
 
-    /** Field sets of the web layer's answer records, and of an error answer. */
-    private static Set<Set<String>> answerShapes() {
-        Set<Set<String>> shapes = new HashSet<>();
-        shapes.add(Set.of("error"));
-        try {
-            for (Class<?> type : Class.forName("io.github.twostep.web.Answers").getDeclaredClasses()) {
-                if (type.isRecord()) {
-                    shapes.add(Arrays.stream(type.getRecordComponents()).map(c -> c.getName())
-                            .collect(Collectors.toCollection(TreeSet::new)));
-                }
+    /**
+     * Every error code the web code answers, with its statuses: {@code Json.error} with a literal
+     * code, or with a two-way ternary on the status ({@code X == SC_A ? "a" : "b"}: "b" gets the
+     * other statuses that this file's methods return), and {@code Json.write(response, status, new
+     * Answers.R("code", ...))} for every answer record R whose first field is {@code error}. A
+     * {@code Json.error} or error record written any other way fails the test, so that no code
+     * the scan cannot read goes unchecked.
+     */
+    static Map<String, Set<Integer>> answeredErrors() {
+        Map<String, Set<Integer>> answered = new TreeMap<>();
+        String records = String.join("|", errorRecords());
+        Pattern errorRecord = Pattern.compile("Json\\.write\\(\\s*[^,]+,\\s*(?:HttpServletResponse\\.)?([A-Z_0-9]+|\\d{3}),"
+                + "\\s*new Answers\\.(?:" + records + ")\\(\"([a-z_]+)\"");
+        Pattern anyErrorRecord = Pattern.compile("new Answers\\.(?:" + records + ")\\(");
+        List<String> unread = new ArrayList<>();
+        for (String source : sources(mainDirectory("web"), name -> name.endsWith(".java"))) {
+            int read = 0;
+            for (Matcher m = ERROR_CALL.matcher(source); m.find(); read++) {
+                answered.computeIfAbsent(m.group(2), k -> new TreeSet<>()).add(status(m.group(1)));
             }
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError("the web layer's answer records moved", e);
+            for (Matcher m = ERROR_TERNARY.matcher(source); m.find(); read++) {
+                int compared = status(m.group(2));
+                answered.computeIfAbsent(m.group(3), k -> new TreeSet<>()).add(compared);
+                Set<Integer> others = new TreeSet<>();
+                for (Matcher r = RETURNED_STATUS.matcher(source); r.find(); ) {
+                    others.add(status(r.group(1)));
+                }
+                others.remove(compared);
+                assertFalse(others.isEmpty(), "no other status found for " + m.group(4) + " in " + m.group());
+                answered.computeIfAbsent(m.group(4), k -> new TreeSet<>()).addAll(others);
+            }
+            read += count(source, ERROR_VARIABLE);
+            int calls = count(source, Pattern.compile("Json\\.error\\("));
+            if (read != calls) {
+                unread.add(calls - read + " Json.error call(s) in a form the scan cannot read");
+            }
+            int written = 0;
+            for (Matcher m = errorRecord.matcher(source); m.find(); written++) {
+                answered.computeIfAbsent(m.group(2), k -> new TreeSet<>()).add(status(m.group(1)));
+            }
+            int made = count(source, anyErrorRecord);
+            if (written != made) {
+                unread.add(made - written + " error record(s) not written as Json.write(response, status, new Answers.R(\"code\", ...))");
+            }
+        }
+        assertTrue(unread.isEmpty(), "the error scan cannot read the web code: " + unread);
+        return answered;
+    }
+
+    /** The answer records whose first field is {@code error} (Locked, TooMany, NotDelivered, ...). */
+    private static List<String> errorRecords() {
+        List<String> names = new ArrayList<>();
+        for (Class<?> type : answerRecords()) {
+            if (type.getRecordComponents().length > 0 && type.getRecordComponents()[0].getName().equals("error")) {
+                names.add(type.getSimpleName());
+            }
+        }
+        assertFalse(names.isEmpty(), "no answer record with an error field");
+        return names;
+    }
+
+    private static int count(String text, Pattern pattern) {
+        int n = 0;
+        for (Matcher m = pattern.matcher(text); m.find(); ) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The fields of one answer: {@code required} always appear; {@code optional} ones are the
+     * components marked {@code @JsonInclude(NON_NULL)}, left out of the JSON when null.
+     */
+    record Shape(String name, Set<String> required, Set<String> optional) {
+        boolean fits(Set<String> fields) {
+            Set<String> allowed = new TreeSet<>(required);
+            allowed.addAll(optional);
+            return fields.containsAll(required) && allowed.containsAll(fields);
+        }
+    }
+
+    /** The shapes of the web layer's answer records, and of a plain error answer. */
+    static List<Shape> answerShapes() {
+        List<Shape> shapes = new ArrayList<>();
+        shapes.add(new Shape("error", Set.of("error"), Set.of()));
+        for (Class<?> type : answerRecords()) {
+            Set<String> required = new TreeSet<>();
+            Set<String> optional = new TreeSet<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
+                boolean leftOutWhenNull = include != null && include.value() == JsonInclude.Include.NON_NULL;
+                (leftOutWhenNull ? optional : required).add(component.getName());
+            }
+            shapes.add(new Shape(type.getSimpleName(), required, optional));
         }
         assertTrue(shapes.size() > 10, "answer records not found: " + shapes);
         return shapes;
+    }
+
+    private static List<Class<?>> answerRecords() {
+        try {
+            return Arrays.stream(Class.forName("io.github.twostep.web.Answers").getDeclaredClasses())
+                    .filter(Class::isRecord).toList();
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("the web layer's answer records moved", e);
+        }
     }
 
     private static List<JsonNode> objects(JsonNode node) {

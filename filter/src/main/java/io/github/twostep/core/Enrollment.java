@@ -62,7 +62,8 @@ final class Enrollment {
 
     /**
      * Enables {@code methods} once {@code typed} proves one of them: an app code from the pending
-     * secret when {@code methods} has the app, else the message code sent for this set-up.
+     * secret when {@code methods} has the app, else the message code sent for this set-up through
+     * one of the chosen channels (an emailed code does not prove a phone number).
      * Enrolling voids every trusted device (and every browser authorised by device
      * authorisation, which must not turn into a second-factor trust). Wrong codes count toward
      * the lock.
@@ -106,6 +107,7 @@ final class Enrollment {
             newSecret = record.pendingTotp();
             step = match.get().step();
         } else if (record.messageCode() == null || signInId == null || record.messageCode().isExpired(now)
+                || !methods.contains(record.messageCode().channel())
                 || !hashes.matches(CodeHashes.bound(signInId, code), record.messageCode().hash())) {
             return Optional.empty();
         }

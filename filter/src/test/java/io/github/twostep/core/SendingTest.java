@@ -175,6 +175,17 @@ class SendingTest {
     }
 
     @Test
+    void setupWhenEmailedCodeOffersAnotherChannelThenRefused() {
+        send(accounts, "bob", "setup");
+
+        SetupConfirmation sms = accounts.confirmSetup("bob", fixture.outbox.lastCode(6), Set.of(VerifyMethod.SMS),
+                "setup", CALLER);
+
+        assertEquals(VerifyOutcome.Result.INVALID, sms.outcome().result());
+        assertFalse(accounts.lookup("bob").orElseThrow().enabled());
+    }
+
+    @Test
     void contactOfWhenPhoneThenMasked() {
         assertEquals("+1 ••• ••• 0100", accounts.contactOf("bob", VerifyMethod.SMS));
         assertEquals("b***@example.com", accounts.contactOf("bob", VerifyMethod.EMAIL));

@@ -8,6 +8,7 @@ import io.github.twostep.config.Algorithm;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
 import java.net.URL;
+import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
@@ -104,7 +105,7 @@ class AdminPagesIT {
         assertEquals(401, new Browser(app).get("/2fa/admin").statusCode());
         signIn("bob");
 
-        HtmlPage page = web.getPage(new URL(app.uri("/2fa/admin?user=alice").toString()));
+        Page page = web.getPage(new URL(app.uri("/2fa/admin?user=alice").toString()));
 
         assertEquals(403, page.getWebResponse().getStatusCode());
     }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -42,11 +43,16 @@ final class TestApp implements AutoCloseable {
     private final Server server;
 
     TestApp(String settingsJson) throws Exception {
+        this(settingsJson, builder -> builder);
+    }
+
+    /** As above, with the TwoStep builder adjusted by {@code customize} (e.g. a store that fails). */
+    TestApp(String settingsJson, UnaryOperator<TwoStep.Builder> customize) throws Exception {
         this.db = JdbcUserDataStore.dataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         createUsers(db);
         Settings settings = new SettingsLoader(name -> name.equals("KEY") ? KEY : null)
                 .load(new ByteArrayInputStream(settingsJson.getBytes(StandardCharsets.UTF_8)), "it.json");
-        this.twoStep = TwoStep.builder(settings).dataSource(db).clock(clock).build();
+        this.twoStep = customize.apply(TwoStep.builder(settings).dataSource(db).clock(clock)).build();
         this.server = new Server(0);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");

@@ -365,6 +365,34 @@ class TwoStepFilterIT {
         assertEquals(403, old.statusCode());
     }
 
+    @Test
+    void adminApiWhenOperatorCodeUnlockAndDeviceRevokeThenEachTakesEffect() throws Exception {
+        OtpSecret secret = enrol(new Browser(app));
+        Browser alice = challenged();
+        alice.post("/2fa/api/verify", "{\"code\": \"" + code(secret, 0) + "\", \"trustDevice\": true}");
+        Browser admin = new Browser(app);
+        admin.login("admin");
+        JsonNode devices = Browser.json(admin.get("/2fa/admin/api/users/alice/devices"));
+        assertEquals(1, devices.size());
+        assertEquals(204, admin.delete("/2fa/admin/api/users/alice/devices/" + devices.get(0).get("id").asText())
+                .statusCode());
+        assertEquals(0, Browser.json(admin.get("/2fa/admin/api/users/alice/devices")).size());
+
+        Browser locked = challenged();
+        for (int i = 0; i < 5; i++) {
+            locked.post("/2fa/api/verify", "{\"code\": \"00000" + i + "\"}");
+        }
+        assertTrue(Browser.json(admin.get("/2fa/admin/api/users/alice")).get("locked").asBoolean());
+        assertEquals(200, admin.post("/2fa/admin/api/users/alice/unlock", "{}").statusCode());
+        assertFalse(Browser.json(admin.get("/2fa/admin/api/users/alice")).get("locked").asBoolean());
+
+        HttpResponse<String> operator = admin.post("/2fa/admin/api/users/alice/backup-code", "{\"code\": \"5551234\"}");
+        assertEquals(200, operator.statusCode(), operator.body());
+        assertTrue(Browser.json(operator).has("expiresAt"));
+        assertEquals(400, admin.post("/2fa/admin/api/users/alice/backup-code", "{\"code\": \"1\"}").statusCode());
+        assertEquals(200, locked.post("/2fa/api/verify", "{\"code\": \"555-1234\"}").statusCode());
+    }
+
     private static List<Integer> together(List<Callable<Integer>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {

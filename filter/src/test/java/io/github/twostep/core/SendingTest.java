@@ -186,6 +186,27 @@ class SendingTest {
     }
 
     @Test
+    void sendWhenSmsThenWebOtpLastLineAndCodeVerifies() {
+        CoreFixture sms = new CoreFixture("""
+                {"verify": {"sms": true}, "delivery": {"sms": "class:com.example.SmsSender"},
+                 "setup": {"mode": "auto", "methods": ["sms"]}}""");
+        sms.accounts.evaluate("bob", null, CALLER);
+
+        SendOutcome sent = sms.accounts.send("bob", VerifyMethod.SMS, "s", Locale.ENGLISH, "app.example.com", null,
+                CALLER);
+
+        assertEquals(Result.SENT, sent.result());
+        assertEquals("+1 ••• ••• 0100", sent.sentTo());
+        var message = sms.outbox.sent.get(0);
+        assertEquals(Channel.SMS, message.channel());
+        assertEquals("+1 555 0100", message.to());
+        String code = sms.outbox.lastCode(6);
+        String[] lines = message.text().split("\n");
+        assertEquals("@app.example.com #" + code, lines[lines.length - 1]);
+        assertTrue(sms.accounts.verify("bob", code, "s", CALLER).isVerified());
+    }
+
+    @Test
     void contactOfWhenPhoneThenMasked() {
         assertEquals("+1 ••• ••• 0100", accounts.contactOf("bob", VerifyMethod.SMS));
         assertEquals("b***@example.com", accounts.contactOf("bob", VerifyMethod.EMAIL));

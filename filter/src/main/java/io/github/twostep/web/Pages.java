@@ -60,6 +60,14 @@ final class Pages {
             VerifyOutcome outcome = flows.verify(x, x.request().getParameter("code"),
                     "true".equals(x.request().getParameter("trustDevice")));
             if (outcome.isVerified()) {
+                Integer drift = flows.clockDriftSeconds(outcome);
+                if (drift != null) {
+                    View.of("clock", x, messages, "clock_title", prefix)
+                            .with("advice", messages.format(drift > 0 ? "clock_ahead" : "clock_behind", Math.abs(drift)))
+                            .with("next", flows.redirectAfterVerify(x))
+                            .render(x.response(), templates, 200);
+                    return;
+                }
                 NoStore.apply(x.response());
                 x.response().sendRedirect(flows.redirectAfterVerify(x));
                 return;

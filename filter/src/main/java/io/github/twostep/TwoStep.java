@@ -53,11 +53,13 @@ public final class TwoStep {
     private final Guard guard;
     private final PasswordVerifier passwordVerifier;
     private final Clock clock;
+    private final AuditSink audit;
 
     private TwoStep(Builder builder, UserDataStore store, KeyRing keys, PasswordVerifier passwordVerifier,
             CodeSender sender, ContactResolver contacts) {
         this.settings = builder.settings;
         this.clock = builder.clock;
+        this.audit = builder.audit;
         this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts);
         this.guard = new Guard(settings);
         this.passwordVerifier = passwordVerifier;
@@ -82,6 +84,11 @@ public final class TwoStep {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Where audit events go; a reload of the settings hands it on, so the trail continues. */
+    public AuditSink auditSink() {
+        return audit;
     }
 
     /** The built-in login's password check; empty when there is none (external login without one). */

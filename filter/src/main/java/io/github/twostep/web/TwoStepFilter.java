@@ -5,9 +5,13 @@ import io.github.twostep.TwoStep;
 import io.github.twostep.TwoStepException;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.SettingsLoader;
+import io.github.twostep.config.SettingsWatcher;
+import io.github.twostep.core.AuditEvent;
+import io.github.twostep.core.Caller;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -15,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,10 +40,14 @@ public final class TwoStepFilter implements Filter {
     public static final String CONTEXT_ATTRIBUTE = TwoStep.class.getName();
     private static final Logger LOG = LoggerFactory.getLogger(TwoStepFilter.class);
 
-    private TwoStep twoStep;
-    private PrincipalResolver resolver;
-    private Gatekeeper gatekeeper;
+    private static final int RELOAD_SECONDS = 5;
+    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(RELOAD_SECONDS);
+
+    private volatile TwoStep twoStep;
+    private volatile Gatekeeper gatekeeper;
     private ExecutorService background;
+    private SettingsWatcher watcher;
+    private ServletContext context;
 
     /** For {@code web.xml}: settings are read at {@link #init(FilterConfig)}. */
     public TwoStepFilter() {
@@ -54,16 +64,20 @@ public final class TwoStepFilter implements Filter {
             if (twoStep == null) {
                 Object given = config.getServletContext().getAttribute(CONTEXT_ATTRIBUTE);
                 twoStep = given instanceof TwoStep ready ? ready : TwoStep.builder(loadSettings(config)).build();
-                config.getServletContext().setAttribute(CONTEXT_ATTRIBUTE, twoStep);
             }
+            context = config.getServletContext();
+            context.setAttribute(CONTEXT_ATTRIBUTE, twoStep);
             background = Executors.newSingleThreadExecutor(task -> {
                 Thread thread = new Thread(task, "twostep-send");
                 thread.setDaemon(true);
                 return thread;
             });
-            String resolverClass = twoStep.settings().login().principalResolver();
-            resolver = resolverClass == null ? null : Extensions.create(resolverClass, PrincipalResolver.class);
-            gatekeeper = new Gatekeeper(twoStep, resolver, background);
+            gatekeeper = gatekeeper(twoStep);
+            if (watcher != null) {
+                watcher.onChange(this::reload);
+                watcher.onError(this::rejected);
+                watcher.startPolling(RELOAD_INTERVAL);
+            }
             if (twoStep.settings().paths().publicUrl() == null && (twoStep.settings().verify().email()
                     || twoStep.settings().verify().sms())) {
                 LOG.warn("paths.publicUrl is not set: links in emails and the SMS WebOTP host come from each request's "
@@ -77,7 +91,59 @@ public final class TwoStepFilter implements Filter {
         }
     }
 
-    private static Settings loadSettings(FilterConfig config) {
+    private Gatekeeper gatekeeper(TwoStep built) {
+        String resolverClass = built.settings().login().principalResolver();
+        PrincipalResolver resolver = resolverClass == null ? null
+                : Extensions.create(resolverClass, PrincipalResolver.class);
+        return new Gatekeeper(built, resolver, background);
+    }
+
+    /**
+     * Settings from a file path are watched: a valid new file takes effect for the next
+     * request (sessions stay signed in); an invalid one is refused, and the old settings stay.
+     */
+    private Settings loadSettings(FilterConfig config) {
+        String location = settingsLocation(config);
+        SettingsLoader loader = new SettingsLoader();
+        if (location.startsWith("classpath:") || location.startsWith("/WEB-INF/")) {
+            return loader.load(location, config.getServletContext()::getResourceAsStream);
+        }
+        watcher = new SettingsWatcher(Path.of(location), loader);
+        return watcher.current();
+    }
+
+    private void reload(Settings settings) {
+        TwoStep previous = twoStep;
+        try {
+            TwoStep next = TwoStep.builder(settings).auditSink(previous.auditSink()).build();
+            Gatekeeper nextGate = gatekeeper(next);
+            twoStep = next;
+            gatekeeper = nextGate;
+            context.setAttribute(CONTEXT_ATTRIBUTE, next);
+            next.accounts().record(null, AuditEvent.Type.SETTINGS_RELOADED, AuditEvent.Outcome.SUCCESS,
+                    Caller.APPLICATION, "");
+            LOG.info("TwoStep settings reloaded");
+        } catch (TwoStepException e) {
+            rejected(e);
+        }
+    }
+
+    private void rejected(TwoStepException e) {
+        twoStep.accounts().record(null, AuditEvent.Type.SETTINGS_REJECTED, AuditEvent.Outcome.FAILURE,
+                Caller.APPLICATION, "");
+        LOG.error("New TwoStep settings refused; the previous ones stay in force: {}", e.getMessage());
+    }
+
+    /**
+     * Looks at the settings file now instead of at the next poll (every
+     * {@value #RELOAD_SECONDS} seconds), e.g. right after deploying a new file; false when the
+     * settings do not come from a file or it has not changed.
+     */
+    public boolean checkSettingsNow() {
+        return watcher != null && watcher.checkNow();
+    }
+
+    private static String settingsLocation(FilterConfig config) {
         String location = config.getInitParameter("settings");
         if (location == null || location.isBlank()) {
             location = System.getProperty("twostep.settings");
@@ -89,7 +155,7 @@ public final class TwoStepFilter implements Filter {
             throw new TwoStepException("no settings file: set the filter's init-param \"settings\", the system "
                     + "property twostep.settings or the environment variable TWOSTEP_SETTINGS");
         }
-        return new SettingsLoader().load(location.strip(), config.getServletContext()::getResourceAsStream);
+        return location.strip();
     }
 
     @Override
@@ -106,6 +172,9 @@ public final class TwoStepFilter implements Filter {
     public void destroy() {
         if (background != null) {
             background.shutdown();
+        }
+        if (watcher != null) {
+            watcher.close();
         }
     }
 

@@ -1,0 +1,93 @@
+package io.github.twostep.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.twostep.core.AuditEvent;
+import io.github.twostep.login.PasswordHashes;
+import io.github.twostep.store.JdbcUserDataStore;
+import jakarta.servlet.DispatcherType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A settings file changed while the filter runs: a valid one takes effect, an invalid one is refused. */
+class SettingsReloadIT {
+    @TempDir
+    Path dir;
+
+    private String settings(String url, String extra) {
+        return """
+                {"login": {"mode": "builtin"}, "trustThisDevice": %s,
+                 "store": {"type": "jdbc", "jdbc": {"url": "%s"}, "key": "${file:key.txt}"}}
+                """.formatted(extra, url);
+    }
+
+    @Test
+    void settingsFileWhenReplacedThenValidOneAppliesAndInvalidOneIsRefused() throws Exception {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        DataSource db = JdbcUserDataStore.dataSource(url, "", "");
+        try (Connection c = db.getConnection()) {
+            c.createStatement().execute("CREATE TABLE users (username VARCHAR(256) PRIMARY KEY, "
+                    + "password_hash VARCHAR(200), roles VARCHAR(200), email VARCHAR(200), phone VARCHAR(50), "
+                    + "comment VARCHAR(100000))");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO users (username, password_hash) VALUES (?, ?)")) {
+                insert.setString(1, "alice");
+                insert.setString(2, PasswordHashes.bcrypt("alice-password".toCharArray(), 4));
+                insert.executeUpdate();
+            }
+        }
+        Files.writeString(dir.resolve("key.txt"), "k1:" + Base64.getEncoder().encodeToString(new byte[32]));
+        Path file = dir.resolve("twostep.json");
+        Files.writeString(file, settings(url, "180"));
+        TwoStepFilter filter = new TwoStepFilter();
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setInitParameter("settings", file.toString());
+        Server server = new Server(0);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new TestApp.AppServlet()), "/");
+        server.setHandler(context);
+        server.start();
+        try {
+            int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+            HttpClient client = HttpClient.newHttpClient();
+            URI status = URI.create("http://127.0.0.1:" + port + "/2fa/api/status");
+            assertEquals(180, Browser.JSON.readTree(client.send(HttpRequest.newBuilder(status).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("trustDeviceDays").asInt());
+
+            Files.writeString(file, settings(url, "7"));
+            assertTrue(filter.checkSettingsNow());
+            assertEquals(7, Browser.JSON.readTree(client.send(HttpRequest.newBuilder(status).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("trustDeviceDays").asInt());
+
+            Files.writeString(file, settings(url, "\"seven\""));
+            assertFalse(filter.checkSettingsNow());
+            assertEquals(7, Browser.JSON.readTree(client.send(HttpRequest.newBuilder(status).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("trustDeviceDays").asInt());
+            assertTrue(filter.twoStep().auditSink().recent(null, 10).stream()
+                    .anyMatch(e -> e.event() == AuditEvent.Type.SETTINGS_REJECTED));
+            assertTrue(filter.twoStep().auditSink().recent(null, 10).stream()
+                    .anyMatch(e -> e.event() == AuditEvent.Type.SETTINGS_RELOADED));
+        } finally {
+            server.stop();
+        }
+    }
+}

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomNode;
@@ -125,12 +127,16 @@ final class PageWalk implements AutoCloseable {
         return forms.get(0);
     }
 
-    /** The text a QR code in a PNG data URI holds. */
+    /**
+     * The text a QR code in a PNG data URI holds. The image is an exact rendering, so it is read
+     * as a pure barcode: ZXing's camera-oriented detector misreads about one exact small
+     * rendering in 150, which made this flaky.
+     */
     static String decodeQr(String dataUri) throws Exception {
         assertTrue(dataUri.startsWith(PNG), dataUri);
         var image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(dataUri.substring(PNG.length()))));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                .getText();
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 
     static String queryParameter(URI uri, String name) {

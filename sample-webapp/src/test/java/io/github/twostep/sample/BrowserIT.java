@@ -1,0 +1,197 @@
+package io.github.twostep.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.twostep.config.Algorithm;
+import io.github.twostep.otp.OtpSecret;
+import io.github.twostep.otp.Totp;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The sample as an end user walks it in a real browser: headless Chromium (Debian's
+ * {@code chromium} and {@code chromium-driver}) over the sample started in-process on port 0 with
+ * {@code config/twostep.json} and an in-memory H2 database. Codes come from the real clock, computed
+ * in the test from the set-up key the page shows. Each page is saved under
+ * {@code target/screenshots/}. Skipped, never failed, where the browser is not installed.
+ */
+class BrowserIT {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String SKIPPED = "BrowserIT skipped: no " + Chromium.BROWSER + " or " + Chromium.DRIVER
+            + " on this machine (install them with: apt-get install chromium chromium-driver)";
+    private static final Totp TOTP = new Totp(Algorithm.SHA1, 6, 30, 180, Clock.systemUTC());
+    private static SampleApp app;
+    private static Chromium chromium;
+
+    @TempDir
+    static Path temporary;
+
+    @RegisterExtension
+    final TestWatcher failureShot = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (chromium != null) {
+                chromium.screenshot("failed");
+            }
+        }
+    };
+
+    @BeforeAll
+    static void start() throws IOException {
+        if (!Chromium.installed()) {
+            System.err.println(SKIPPED);
+            return;
+        }
+        Options options = Options.defaults().withPort(0).withSettings("../config/twostep.json")
+                .withDb("jdbc:h2:mem:browser-it;DB_CLOSE_DELAY=-1").withDataDirectory(temporary);
+        app = SampleApp.start(options, Map.of("TWOSTEP_KEY", SampleKey.newKey())::get,
+                new PrintStream(OutputStream.nullOutputStream()));
+        chromium = Chromium.start(app.port(), Files.createDirectory(temporary.resolve("profile")), SCREENSHOTS);
+    }
+
+    /** Checked per test, not in {@code @BeforeAll}: Failsafe reports a skipped test, not a skipped class. */
+    @BeforeEach
+    void browserInstalled() {
+        assumeTrue(Chromium.installed(), SKIPPED);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aliceWhenWalkingTheSampleThenEnrolsTrustsRevokesUsesBackupCodeAndAdminResetsHer() {
+        signIn("alice");
+        reached("alice", "protected-not-enrolled");
+        OtpSecret secret = enrolWithApp();
+        List<String> backupCodes = chromium.all(By.cssSelector("#backup-codes code")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(10, backupCodes.size(), "backup codes shown");
+        signOut();
+
+        signIn("alice");
+        chromium.arriveAt("/2fa/verify", "verify-code");
+        chromium.type("code", code(secret, 1));
+        chromium.check("trust-device", true);
+        chromium.screenshot("verify-code-typed");
+        chromium.click(By.cssSelector("form[action='/2fa/verify'] button[type='submit']"));
+        reached("alice", "protected-after-code");
+        signOut();
+
+        signIn("alice");
+        reached("alice", "protected-trusted-device");
+        revokeThisDevice();
+        signOut();
+
+        signIn("alice");
+        chromium.arriveAt("/2fa/verify", "verify-after-revoke");
+        chromium.type("code", backupCodes.get(0));
+        chromium.click(By.cssSelector("form[action='/2fa/verify'] button[type='submit']"));
+        reached("alice", "protected-after-backup-code");
+        signOut();
+
+        signIn("admin");
+        reached("admin", "protected-admin");
+        resetTwoStep("alice");
+        signOut();
+
+        signIn("alice");
+        reached("alice", "protected-after-reset");
+    }
+
+    /** Opens the protected page, is sent to the sign-in page and signs in with the demo password. */
+    private static void signIn(String user) {
+        chromium.open("/protected");
+        chromium.arriveAt("/login", "login-" + user);
+        chromium.type("username", user);
+        chromium.type("password", user + "-password");
+        chromium.click(By.cssSelector("form button[type='submit']"));
+    }
+
+    private static void reached(String user, String shotName) {
+        chromium.arriveAt("/protected", shotName);
+        String reached = chromium.await(By.id("reached")).getText();
+        assertTrue(reached.contains("as " + user), reached);
+    }
+
+    /** Sets up the authenticator app from the account menu and stays on the backup codes page. */
+    private static OtpSecret enrolWithApp() {
+        chromium.open("/account");
+        chromium.arriveAt("/account", "account");
+        chromium.click(By.linkText("Two-factor authentication"));
+        chromium.arriveAt("/2fa/setup", "setup-start");
+        chromium.type("password", "alice-password");
+        chromium.check("consent", true);
+        chromium.click(By.cssSelector("form button[type='submit']"));
+        String shown = chromium.await(By.id("secret")).getText();
+        chromium.screenshot("setup-scan");
+        OtpSecret secret = OtpSecret.fromBase32(shown.replaceAll("[\\s-]", ""));
+        chromium.check("method-app", true);
+        chromium.type("code", code(secret, 0));
+        chromium.click(By.cssSelector("form button[type='submit']"));
+        chromium.await(By.id("backup-codes"));
+        chromium.screenshot("setup-backup-codes");
+        return secret;
+    }
+
+    /** Signs out with the button in the account menu. */
+    private static void signOut() {
+        chromium.open("/account");
+        chromium.arriveAt("/account", "account-before-sign-out");
+        chromium.click(By.cssSelector("form[action='/logout'] button"));
+        chromium.await(By.cssSelector("a[href='/login']"));
+        chromium.screenshot("signed-out");
+    }
+
+    private static void revokeThisDevice() {
+        chromium.open("/2fa/devices");
+        chromium.arriveAt("/2fa/devices", "devices-trusted");
+        List<WebElement> devices = chromium.all(By.cssSelector("ul.devices li"));
+        assertEquals(1, devices.size(), "one trusted device");
+        assertEquals(1, chromium.all(By.cssSelector("ul.devices li .tag")).size(), "marked as this device");
+        chromium.click(By.cssSelector("ul.devices li button[type='submit']"));
+        chromium.await(By.id("no-devices"));
+        chromium.screenshot("devices-revoked");
+    }
+
+    /** As admin, resets the user's two-step verification on TwoStep's admin page. */
+    private static void resetTwoStep(String user) {
+        chromium.open("/2fa/admin?user=" + user);
+        chromium.arriveAt("/2fa/admin", "admin-" + user);
+        assertEquals("yes", chromium.await(By.id("fact-enrolled")).getText());
+        assertEquals("app, email", chromium.await(By.id("fact-methods")).getText());
+        chromium.click(By.xpath("//form[input[@name='action' and @value='reset']]/button"));
+        assertEquals("Done.", chromium.await(By.id("admin-notice")).getText());
+        chromium.screenshot("admin-" + user + "-reset");
+        assertEquals("no", chromium.await(By.id("fact-enrolled")).getText());
+    }
+
+    /** The app's code for the current time step plus {@code stepsAhead}, computed right before it is typed. */
+    private static String code(OtpSecret secret, int stepsAhead) {
+        return TOTP.key(secret).generate(TOTP.currentStep() + stepsAhead);
+    }
+}

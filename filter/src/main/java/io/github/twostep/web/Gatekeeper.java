@@ -142,8 +142,20 @@ final class Gatekeeper {
         chain.doFilter(builtin == null ? request : new BuiltinUserRequest(request, builtin), response);
     }
 
+    /**
+     * Remembers the page to come back to after sign-in: only a page the user navigated to (a GET
+     * the browser marks {@code Sec-Fetch-Mode: navigate}; from clients without that header, one
+     * that accepts HTML or says nothing), never the browser's own fetches such as
+     * {@code /favicon.ico}.
+     */
     private static void rememberTarget(HttpServletRequest request, SignInSession session) {
-        if (session != null && "GET".equals(request.getMethod())) {
+        if (session == null || !"GET".equals(request.getMethod())) {
+            return;
+        }
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        String accept = request.getHeader("Accept");
+        boolean navigation = mode != null ? mode.equals("navigate") : accept == null || accept.contains("text/html");
+        if (navigation) {
             session.returnTo(Http.currentTarget(request));
         }
     }

@@ -393,6 +393,20 @@ class TwoStepFilterIT {
         assertEquals(200, locked.post("/2fa/api/verify", "{\"code\": \"555-1234\"}").statusCode());
     }
 
+    @Test
+    void returnTargetWhenBrowserFetchesAnIconThenThePageIsKept() throws Exception {
+        OtpSecret secret = enrol(new Browser(app));
+        Browser browser = challenged();
+        browser.send(HttpRequest.newBuilder(app.uri("/protected")).header("Sec-Fetch-Mode", "navigate")
+                .header("Accept", "text/html").build());
+        browser.send(HttpRequest.newBuilder(app.uri("/favicon.ico")).header("Sec-Fetch-Mode", "no-cors")
+                .header("Accept", "image/avif,image/webp,*/*").build());
+
+        HttpResponse<String> verified = browser.post("/2fa/api/verify", "{\"code\": \"" + code(secret, 0) + "\"}");
+
+        assertEquals("/protected", Browser.json(verified).get("redirect").asText());
+    }
+
     private static List<Integer> together(List<Callable<Integer>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {

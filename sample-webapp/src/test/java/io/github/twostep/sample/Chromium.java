@@ -72,11 +72,6 @@ final class Chromium implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT);
-        // The browser's own /favicon.ico fetch on the sign-in and verify pages is remembered by the
-        // filter as the page to return to, so the user would land on it after signing in. Blocked
-        // here until the filter remembers only page navigations; drop these two lines then.
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/favicon.ico")));
         return new Chromium(driver, "http://localhost:" + port, screenshots);
     }
 

@@ -102,7 +102,7 @@ final class Sending {
         try {
             sender.send(message(channel.get(), purpose, to, code, locale, host, notMeUrl));
         } catch (DeliveryException e) {
-            LOG.warn("A {} code could not be sent: {}", channel.get().wireName(), e.getMessage());
+            LOG.warn("A {} message could not be sent: {}", channel.get().wireName(), e.getMessage());
             records.update(user, record -> giveBack(record, stored, reservation.before()));
             return SendOutcome.of(SendOutcome.Result.FAILED);
         }

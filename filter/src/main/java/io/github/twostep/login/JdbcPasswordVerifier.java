@@ -43,35 +43,25 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
 
     @Override
     public Optional<AuthenticatedUser> verify(String username, char[] password) {
-        if (username == null || username.isEmpty() || username.length() > 256 || password == null) {
+        Optional<Row> row = password == null ? Optional.empty() : row(username);
+        if (row.isEmpty()) {
             PasswordHashes.matchesDummy(password, lastHash);
             return Optional.empty();
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(query(connection))) {
-            select.setString(1, username);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    PasswordHashes.matchesDummy(password, lastHash);
-                    return Optional.empty();
-                }
-                String name = row.getString(1);
-                String hash = row.getString(2);
-                lastHash = hash;
-                String roles = rolesColumn == null ? null : row.getString(3);
-                if (!PasswordHashes.matches(hash, password)) {
-                    return Optional.empty();
-                }
-                return Optional.of(new AuthenticatedUser(name, parseRoles(roles)));
-            }
-        } catch (SQLException e) {
-            throw new TwoStepException("cannot read the users table " + table + " (SQL state " + e.getSQLState() + ")",
-                    e);
-        }
+        lastHash = row.get().hash();
+        return PasswordHashes.matches(row.get().hash(), password) ? Optional.of(row.get().user()) : Optional.empty();
     }
 
     @Override
     public Optional<AuthenticatedUser> find(String username) {
+        return row(username).map(Row::user);
+    }
+
+    /** A user's row: the user as stored, with roles, and their password hash. */
+    private record Row(AuthenticatedUser user, String hash) {
+    }
+
+    private Optional<Row> row(String username) {
         if (username == null || username.isEmpty() || username.length() > 256) {
             return Optional.empty();
         }
@@ -82,8 +72,9 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new AuthenticatedUser(row.getString(1),
-                        parseRoles(rolesColumn == null ? null : row.getString(3))));
+                AuthenticatedUser user = new AuthenticatedUser(row.getString(1),
+                        parseRoles(rolesColumn == null ? null : row.getString(3)));
+                return Optional.of(new Row(user, row.getString(2)));
             }
         } catch (SQLException e) {
             throw new TwoStepException("cannot read the users table " + table + " (SQL state " + e.getSQLState() + ")",

@@ -59,6 +59,10 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
 
     /** A user's row: the user as stored, with roles, and their password hash. */
     private record Row(AuthenticatedUser user, String hash) {
+        @Override
+        public String toString() {
+            return "Row[" + user + "]";
+        }
     }
 
     private Optional<Row> row(String username) {

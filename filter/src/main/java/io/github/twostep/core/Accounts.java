@@ -11,6 +11,7 @@ import io.github.twostep.delivery.ContactResolver;
 import io.github.twostep.delivery.SecurityNotice;
 import io.github.twostep.store.CorruptRecordException;
 import io.github.twostep.store.KeyRing;
+import io.github.twostep.store.RecordUpdate;
 import io.github.twostep.store.SecretCipher;
 import io.github.twostep.store.TrustedDevice;
 import io.github.twostep.store.UserDataStore;
@@ -139,23 +140,31 @@ public final class Accounts {
 
     /** The token of the "this wasn't me" link for {@code user}'s code emails. */
     public String notMeToken(String user) {
-        return notMe.token(user);
+        return notMe.token(user, lookup(user).map(UserRecord::trustEpoch).orElse(0));
     }
 
     /**
      * The user followed "this wasn't me": sign-in with a code is blocked for
      * {@code lockout.minutes}, the pending code is voided, every trusted device forgotten, and
-     * the user told by email. Answers the user, or empty for an invalid or expired token.
+     * the user told by email. Each link works once: it carries the trust epoch it was made
+     * under, which this bumps. Answers the user, or empty for an invalid, expired or used token.
      */
     public Optional<String> reportNotMe(String token, Caller caller) {
-        Optional<String> user = notMe.user(token);
-        user.ifPresent(name -> {
-            Instant until = clock.instant().plus(Duration.ofMinutes(settings.lockout().minutes()));
-            records.change(name, record -> record.lockUntil(until).withMessageCode(null).bumpTrustEpoch());
-            record(name, Type.NOT_ME_REPORTED, Outcome.SUCCESS, caller, "");
-            sending.notice(name, SecurityNotice.SIGN_IN_BLOCKED, null);
-        });
-        return user;
+        Optional<NotMeLinks.Claim> claim = notMe.claim(token);
+        if (claim.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = claim.get().user();
+        Instant until = clock.instant().plus(Duration.ofMinutes(settings.lockout().minutes()));
+        boolean blocked = records.update(name, record -> record.trustEpoch() != claim.get().epoch()
+                ? RecordUpdate.keep(Boolean.FALSE)
+                : RecordUpdate.write(record.lockUntil(until).withMessageCode(null).bumpTrustEpoch(), Boolean.TRUE));
+        if (!blocked) {
+            return Optional.empty();
+        }
+        record(name, Type.NOT_ME_REPORTED, Outcome.SUCCESS, caller, "");
+        sending.notice(name, SecurityNotice.SIGN_IN_BLOCKED, null);
+        return Optional.of(name);
     }
 
     /** The masked address where codes of {@code method} go for {@code user}; null for the app or when unknown. */

@@ -34,33 +34,42 @@ final class NotMeLinks {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    String token(String user) {
+    /**
+     * A token for {@code user} under trust epoch {@code epoch}: following it bumps the epoch,
+     * so each link works once (and any epoch change, such as a reset, voids older links).
+     */
+    String token(String user, int epoch) {
         long expires = clock.instant().plus(VALIDITY).getEpochSecond();
-        String payload = B64.encodeToString(user.getBytes(StandardCharsets.UTF_8)) + "." + expires;
+        String payload = B64.encodeToString(user.getBytes(StandardCharsets.UTF_8)) + "." + epoch + "." + expires;
         return payload + "." + B64.encodeToString(mac(payload));
     }
 
-    /** The user a valid, unexpired token names. */
-    Optional<String> user(String token) {
+    /** The user and trust epoch a valid, unexpired token names. */
+    Optional<Claim> claim(String token) {
         if (token == null || token.length() > 1024) {
             return Optional.empty();
         }
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
+        if (parts.length != 4) {
             return Optional.empty();
         }
         try {
-            byte[] given = B64D.decode(parts[2]);
-            if (!MessageDigest.isEqual(mac(parts[0] + "." + parts[1]), given)) {
+            byte[] given = B64D.decode(parts[3]);
+            if (!MessageDigest.isEqual(mac(parts[0] + "." + parts[1] + "." + parts[2]), given)) {
                 return Optional.empty();
             }
-            if (!clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[1])))) {
+            if (!clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[2])))) {
                 return Optional.empty();
             }
-            return Optional.of(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));
+            return Optional.of(new Claim(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8),
+                    Integer.parseInt(parts[1])));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
+    }
+
+    /** What a token says: whose it is, and the trust epoch it was made under. */
+    record Claim(String user, int epoch) {
     }
 
     private byte[] mac(String payload) {

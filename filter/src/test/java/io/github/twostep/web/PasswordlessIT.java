@@ -146,6 +146,14 @@ class PasswordlessIT {
 
         assertEquals(200, done.statusCode());
         assertTrue(done.body().contains("Sign-in with a code is blocked"), done.body());
+        Matcher csrfAgain = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(
+                stranger.get(uri.getRawPath() + "?" + uri.getRawQuery()).body());
+        assertTrue(csrfAgain.find());
+        HttpResponse<String> reused = stranger.send(HttpRequest.newBuilder(app.uri("/2fa/not-me"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrfAgain.group(1) + "&t=" + token.group(1)))
+                .build());
+        assertTrue(reused.body().contains("not valid"), "a link works once: " + reused.body());
         alice.status();
         HttpResponse<String> verify = alice.post("/2fa/api/verify", "{\"code\": \"" + codeIn(mail) + "\"}");
         assertEquals(423, verify.statusCode(), verify.body());

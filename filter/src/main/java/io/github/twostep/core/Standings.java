@@ -90,8 +90,13 @@ final class Standings {
     /**
      * Whether {@code earlier} still holds for {@code user}: the second factor is as enabled as it
      * was, the trust epoch has not moved, and the device that verified the session is still trusted.
+     * A grace period of required enrolment never holds: it is counted again at each re-check, so
+     * the deadline reaches live sessions too.
      */
     boolean stillHolds(String user, Evaluation earlier) {
+        if (earlier.graceDays() > 0) {
+            return false;
+        }
         Optional<UserRecord> record = records.read(user);
         boolean enabled = record.map(UserRecord::enabled).orElse(false);
         int epoch = record.map(UserRecord::trustEpoch).orElse(0);

@@ -217,7 +217,10 @@ final class Pages {
     }
 
     private View startView(Exchange x, Messages messages, boolean enrolled) {
+        int grace = x.session().evaluation() == null || enrolled ? 0 : x.session().evaluation().graceDays();
         return View.of("setup-start", x, messages, "setup_title", prefix)
+                .with("graceNotice", grace > 0 ? messages.format("grace_days_left", grace) : null)
+                .with("skipUrl", x.request().getContextPath() + "/")
                 .with("askPassword", twoStep.passwordVerifier().isPresent())
                 .with("enrolled", enrolled)
                 .with("signOut", x.state() == State.ENROLL && settings.login().mode() == LoginMode.BUILTIN);

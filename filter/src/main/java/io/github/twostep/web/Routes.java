@@ -170,6 +170,12 @@ final class Routes {
         Json.write(x.response(), 200, new Answers.SignedIn(state.get().wireName(), csrfOf(x)));
     }
 
+    /** Days a user may still skip required enrolment; they are shown the set-up page first. */
+    private static int graceDays(HttpServletRequest request) {
+        var evaluation = SignInSession.of(request.getSession()).evaluation();
+        return evaluation == null ? 0 : evaluation.graceDays();
+    }
+
     private static String csrfOf(Exchange x) {
         return SignInSession.of(x.request().getSession()).csrfToken();
     }
@@ -189,6 +195,8 @@ final class Routes {
                 Http.redirect(request, x.response(), switch (state.get()) {
                     case CHALLENGE -> prefix + "/verify";
                     case ENROLL -> prefix + "/setup";
+                    case OPTIONAL -> graceDays(request) > 0 ? prefix + "/setup"
+                            : ReturnTo.sameOrigin(SignInSession.of(request.getSession()).takeReturnTo()).orElse("/");
                     default -> ReturnTo.sameOrigin(SignInSession.of(request.getSession()).takeReturnTo()).orElse("/");
                 });
                 return;

@@ -8,6 +8,11 @@ import io.github.twostep.config.Algorithm;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Report-only rollout and the app-wide switch, over HTTP. */
@@ -48,6 +53,32 @@ class RolloutIT {
             Browser browser = new Browser(app);
             assertEquals("disabled", Browser.json(browser.login("alice")).get("state").asText());
             assertTrue(browser.get("/protected").body().startsWith("app:/protected:alice"));
+        }
+    }
+
+    @Test
+    void requiredWithDeadlineWhenSignedInThroughThePageThenDaysLeftShownAndSkipAllowed() throws Exception {
+        try (TestApp app = new TestApp(TestApp.settings(
+                "\"setup\": {\"mode\": \"required\", \"enrollmentDeadlineDays\": 3}"))) {
+            Browser browser = new Browser(app);
+            HttpResponse<String> login = browser.get("/login");
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                    .matcher(login.body());
+            assertTrue(csrf.find());
+
+            HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(
+                    app.uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1)
+                            + "&username=bob&password=bob-password")).build());
+
+            assertEquals("/2fa/setup", signedIn.headers().firstValue("Location").orElseThrow());
+            String setup = browser.get("/2fa/setup").body();
+            assertTrue(setup.contains("within 3 days"), setup);
+            assertTrue(setup.contains("Not now"), setup);
+            assertEquals(200, browser.get("/protected").statusCode());
+            app.clock.advance(Duration.ofDays(3).plusSeconds(31));
+            assertEquals(302, browser.get("/protected").statusCode());
+            assertEquals("enroll", browser.status().get("state").asText());
         }
     }
 }

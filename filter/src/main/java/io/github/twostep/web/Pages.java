@@ -220,6 +220,8 @@ final class Pages {
         int grace = x.session().evaluation() == null || enrolled ? 0 : x.session().evaluation().graceDays();
         return View.of("setup-start", x, messages, "setup_title", prefix)
                 .with("graceNotice", grace > 0 ? messages.format("grace_days_left", grace) : null)
+                .with("dialHint", settings.verify().dial() == null ? null
+                        : messages.format("dial_hint", settings.verify().dial()))
                 .with("skipUrl", x.request().getContextPath() + "/")
                 .with("askPassword", twoStep.passwordVerifier().isPresent())
                 .with("enrolled", enrolled)

@@ -81,4 +81,15 @@ class RolloutIT {
             assertEquals("enroll", browser.status().get("state").asText());
         }
     }
+
+    @Test
+    void dialWhenConfiguredThenSetUpAndVerifyPagesShowTheNumber() throws Exception {
+        try (TestApp app = new TestApp(TestApp.settings("\"verify\": {\"dial\": \"+1 555 0199\"}"))) {
+            Browser browser = new Browser(app);
+            browser.login("bob");
+
+            assertTrue(browser.get("/2fa/setup").body().contains("+1 555 0199"));
+            assertTrue(browser.get("/2fa/verify").body().contains("+1 555 0199"));
+        }
+    }
 }

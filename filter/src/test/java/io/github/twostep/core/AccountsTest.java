@@ -315,6 +315,24 @@ class AccountsTest {
     }
 
     @Test
+    void verifyWhenClockJumpsBackThenEarlierStepsStayUsedAndLockStaysOn() {
+        CoreFixture.Enrolled enrolled = fixture.enrolWithApp("alice");
+        fixture.clock.advance(Duration.ofMinutes(10));
+        assertTrue(accounts.verify("alice", fixture.code(enrolled.secret(), 0), "s", CALLER).isVerified());
+
+        fixture.clock.advance(Duration.ofMinutes(-5));
+
+        assertEquals(Result.INVALID, accounts.verify("alice", fixture.code(enrolled.secret(), 0), "s", CALLER).result());
+        for (int i = 0; i < 2; i++) {
+            accounts.verify("alice", "00000" + i, "s", CALLER);
+        }
+        assertTrue(accounts.lookup("alice").orElseThrow().isLocked(fixture.clock.instant()));
+        fixture.clock.advance(Duration.ofMinutes(-30));
+        assertEquals(Result.LOCKED, accounts.verify("alice", "123456", "s", CALLER).result(),
+                "a clock set back never shortens a lock");
+    }
+
+    @Test
     void evaluateWhenRecordCorruptThenUnavailableAndAudited() {
         fixture.enrolWithApp("alice");
         String comment = fixture.store.read("alice").orElseThrow();

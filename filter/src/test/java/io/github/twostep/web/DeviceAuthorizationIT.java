@@ -9,9 +9,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.github.twostep.config.Algorithm;
+import io.github.twostep.core.AuditEvent;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
 import java.net.HttpCookie;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -128,6 +130,32 @@ class DeviceAuthorizationIT {
         cookie.setVersion(0);
         sameBrowser.cookies.getCookieStore().add(URI.create(app.uri("/").toString()), cookie);
         assertEquals("challenge", Browser.json(sameBrowser.login("alice")).get("state").asText());
+    }
+
+    @Test
+    void sendWhenMailServerDownThen503NothingCountedAndUserStillHeld() throws Exception {
+        app.close();
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        app = new TestApp(TestApp.settings("""
+                "deviceAuthorization": {"enabled": true},
+                "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com",
+                         "timeoutSeconds": 2}""".formatted(closedPort)));
+        Browser browser = new Browser(app);
+        browser.login("bob");
+
+        var first = browser.post("/2fa/api/send", "{\"method\": \"email\"}");
+        var second = browser.post("/2fa/api/send", "{\"method\": \"email\"}");
+
+        assertEquals(503, first.statusCode());
+        assertEquals("delivery_failed", Browser.json(first).get("error").asText());
+        assertEquals(503, second.statusCode(), "a failed send does not count toward the cooldown");
+        assertEquals(302, browser.get("/protected").statusCode());
+        assertTrue(app.twoStep.accounts().auditTrail("bob", 20).stream().anyMatch(e ->
+                e.event() == AuditEvent.Type.CODE_SENT
+                        && e.outcome() == AuditEvent.Outcome.FAILURE));
     }
 
     @Test

@@ -122,6 +122,9 @@ class ClusterIT {
         assertEquals(423, afterOnA.statusCode(), afterOnA.body());
         assertEquals("locked", Browser.json(afterOnA).get("error").asText());
         assertEquals(423, rightOnB.statusCode(), "even the right code is refused while locked: " + rightOnB.body());
+        JsonNode stored = adminView(nodeA, user);
+        assertEquals(5, stored.get("failedAttempts").asInt(), stored.toString());
+        assertTrue(stored.get("locked").asBoolean(), stored.toString());
     }
 
     @Test
@@ -196,9 +199,21 @@ class ClusterIT {
             assertEquals(1, byStatus.getOrDefault(200, 0), byStatus.toString());
             assertTrue(Set.of(200, 401, 423).containsAll(byStatus.keySet()), byStatus.toString());
             assertEquals(5, byStatus.getOrDefault(401, 0), "each replay counts until the lock: " + byStatus);
+            JsonNode stored = adminView(nodeB, user);
+            assertEquals(5, stored.get("failedAttempts").asInt(), "no failure lost between nodes: " + stored);
+            assertTrue(stored.get("locked").asBoolean(), stored.toString());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The user's record as {@code GET /2fa/admin/api/users/{u}} on {@code node} shows it to the admin. */
+    private static JsonNode adminView(SampleApp node, String user) throws IOException, InterruptedException {
+        NodeClient admin = new NodeClient(node);
+        assertEquals("optional", admin.login("admin"));
+        HttpResponse<String> answer = admin.get("/2fa/admin/api/users/" + user);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Browser.json(answer);
     }
 
     /** A user of its own for each test, so that one test's failures and resets never reach another. */

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -32,6 +33,13 @@ final class DemoUsers {
             + "password_hash VARCHAR(200), roles VARCHAR(200), email VARCHAR(200), phone VARCHAR(50), "
             + "comment VARCHAR(100000))";
 
+    /**
+     * SQL states of a table or row another node created at the same moment: PostgreSQL's
+     * {@code CREATE TABLE IF NOT EXISTS} is not safe against a concurrent twin.
+     */
+    private static final Set<String> ALREADY_THERE = Set.of("42P07", "23505");
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource db;
 
     DemoUsers(DataSource db) {
@@ -43,11 +51,14 @@ final class DemoUsers {
         try (Connection connection = db.getConnection()) {
             try (Statement create = connection.createStatement()) {
                 create.execute(CREATE);
+            } catch (SQLException e) {
+                if (!ALREADY_THERE.contains(e.getSQLState())) {
+                    throw e;
+                }
             }
             int added = 0;
             for (Account account : ACCOUNTS) {
-                if (!exists(connection, account.username())) {
-                    insert(connection, account);
+                if (!exists(connection, account.username()) && insert(connection, account)) {
                     added++;
                 }
             }
@@ -87,7 +98,8 @@ final class DemoUsers {
         }
     }
 
-    private static void insert(Connection connection, Account account) throws SQLException {
+    /** Inserts the account; false when another node inserted it first. */
+    private static boolean insert(Connection connection, Account account) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO users (username, password_hash, roles, email, phone) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, account.username());
@@ -96,6 +108,12 @@ final class DemoUsers {
             insert.setString(4, account.email());
             insert.setString(5, account.phone());
             insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
         }
     }
 }

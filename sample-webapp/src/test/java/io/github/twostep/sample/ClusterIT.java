@@ -208,6 +208,37 @@ class ClusterIT {
     }
 
     /** The user's record as {@code GET /2fa/admin/api/users/{u}} on {@code node} shows it to the admin. */
+    @Test
+    void nodesWhenStartedTogetherOnAFreshDatabaseThenBothComeUpWithFourDemoUsers() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("CREATE DATABASE fresh_start");
+        }
+        Options options = Options.defaults().withPort(0).withSettings(directory.resolve("twostep.json").toString())
+                .withDb(postgres.getJdbcUrl("postgres", "fresh_start")).withDataDirectory(directory);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<SampleApp>> nodes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                nodes.add(pool.submit(() -> {
+                    go.await();
+                    return SampleApp.start(options, ENVIRONMENT, new PrintStream(OutputStream.nullOutputStream()));
+                }));
+            }
+            go.countDown();
+            for (var node : nodes) {
+                node.get().close();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = postgres.getDatabase("postgres", "fresh_start").getConnection();
+             var rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM users")) {
+            rows.next();
+            assertEquals(4, rows.getInt(1));
+        }
+    }
+
     private static JsonNode adminView(SampleApp node, String user) throws IOException, InterruptedException {
         NodeClient admin = new NodeClient(node);
         assertEquals("optional", admin.login("admin"));

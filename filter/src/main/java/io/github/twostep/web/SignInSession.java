@@ -20,6 +20,12 @@ final class SignInSession implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String ATTRIBUTE = "io.github.twostep.session";
+    /**
+     * Guards only the first creation per session: containers may hand each request its own
+     * {@code HttpSession} object, so locking that object would not keep two requests from
+     * creating two states. Every later call reads the attribute without locking.
+     */
+    private static final Object CREATION = new Object();
 
     private String csrfToken = CsrfToken.newToken();
     private String user;
@@ -37,9 +43,11 @@ final class SignInSession implements Serializable {
 
     /** The session's TwoStep state, created (with the session) when missing. */
     static SignInSession of(HttpSession session) {
-        synchronized (session) {
-            Object existing = session.getAttribute(ATTRIBUTE);
-            if (existing instanceof SignInSession state) {
+        if (session.getAttribute(ATTRIBUTE) instanceof SignInSession state) {
+            return state;
+        }
+        synchronized (CREATION) {
+            if (session.getAttribute(ATTRIBUTE) instanceof SignInSession state) {
                 return state;
             }
             SignInSession state = new SignInSession();

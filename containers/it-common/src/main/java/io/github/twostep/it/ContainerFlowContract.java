@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,8 @@ public abstract class ContainerFlowContract {
     @ParameterizedTest
     @ValueSource(strings = {"/protected;jsessionid=x", "/static/../protected", "/static/%2e%2e/protected",
         "/static%2f..%2fprotected", "//protected", "/./protected", "/protected/", "/PROTECTED",
-        "/2fa/../protected"})
+        "/2fa/../protected", "/2fa/static/../../protected", "/static/..;/protected", "/static/..%5cprotected",
+        "/%2e/protected", "/protected%00", "/static/./../protected"})
     void challengedSessionWhenPathTrickThenAppNeverReached(String path) throws Exception {
         enrolAndSignOut();
         Visitor visitor = challenged();
@@ -112,6 +114,22 @@ public abstract class ContainerFlowContract {
             assertFalse(answer.body().contains(":alice"),
                     method + " " + path + " reached the app as alice: " + answer.statusCode() + " " + answer.body());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//evil.example/", "/static/..//evil.example/", "/%5cevil.example/"})
+    void challengedWhenFirstPageIsOffSiteLookingThenVerifyRedirectStaysOnSite(String path) throws Exception {
+        OtpSecret secret = enrolAndSignOut();
+        Visitor visitor = challenged();
+        visitor.send(HttpRequest.newBuilder(visitor.uri(path)).header("Accept", "text/html").GET().build());
+
+        HttpResponse<String> verified = visitor.post("/2fa/api/verify", "{\"code\": \"" + code(secret, 1) + "\"}");
+
+        assertEquals(200, verified.statusCode(), verified.body());
+        // Tomcat merges "//" and answers "/evil.example/": a page of this site, which is fine
+        String redirect = Visitor.json(verified).path("redirect").asText();
+        assertTrue(redirect.startsWith("/") && !redirect.startsWith("//") && !redirect.contains("\\")
+                && !redirect.toLowerCase(Locale.ROOT).contains("%5c"), "verify sends the browser to " + redirect);
     }
 
     /** Signs alice in, enrols her with the app, signs her out; answers her secret. */

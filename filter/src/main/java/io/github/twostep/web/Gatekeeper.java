@@ -43,6 +43,11 @@ final class Gatekeeper {
 
     void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.isRequestedSessionIdFromURL() && !request.isRequestedSessionIdFromCookie()) {
+            Http.plain(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "Session ids in the address are not accepted; enable cookies.");
+            return;
+        }
         String path = Http.path(request);
         String user = identity.user(request);
         Predicate<String> roles = identity.roles(request);

@@ -90,6 +90,18 @@ final class Http {
         response.getWriter().write(text);
     }
 
+    /**
+     * Reads and discards what is left of a refused request's body (up to a limit), so the
+     * connection stays usable for the client's next request instead of being cut.
+     */
+    static void drain(HttpServletRequest request) throws IOException {
+        try (var in = request.getInputStream()) {
+            in.readNBytes(64 * 1024);
+        } catch (IllegalStateException readerInUse) {
+            // The body was already read as form parameters: nothing is left to discard.
+        }
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -70,6 +70,7 @@ final class Routes {
         String path = x.path();
         boolean json = path.startsWith(prefix + "/api/") || path.startsWith(prefix + "/admin/api/");
         if (Http.isStateChanging(x.request()) && !csrfPresent(x)) {
+            Http.drain(x.request());
             if (json) {
                 Json.error(x.response(), HttpServletResponse.SC_FORBIDDEN, "csrf");
             } else {

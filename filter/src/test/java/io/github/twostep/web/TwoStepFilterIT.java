@@ -407,6 +407,19 @@ class TwoStepFilterIT {
         assertEquals("/protected", Browser.json(verified).get("redirect").asText());
     }
 
+    @Test
+    void sessionIdInTheAddressWhenLeakedThenRefused() throws Exception {
+        OtpSecret secret = enrol(new Browser(app));
+        Browser alice = challenged();
+        alice.post("/2fa/api/verify", "{\"code\": \"" + code(secret, 0) + "\"}");
+        assertEquals(200, alice.get("/protected").statusCode());
+
+        HttpResponse<String> leaked = new Browser(app).get("/protected;jsessionid=" + alice.cookie("JSESSIONID"));
+
+        assertEquals(400, leaked.statusCode());
+        assertFalse(leaked.body().contains(":alice:"), leaked.body());
+    }
+
     private static List<Integer> together(List<Callable<Integer>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {

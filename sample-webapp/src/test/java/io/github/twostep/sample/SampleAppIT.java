@@ -147,6 +147,16 @@ class SampleAppIT {
     }
 
     @Test
+    void sessionCookieWhenIssuedThenHttpOnlyAndSameSiteLax() throws Exception {
+        HttpResponse<String> login = new Browser(app).get("/login");
+
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+    }
+
+    @Test
     void carolWhenSignedInThenExemptAndReachesProtected() throws Exception {
         Browser browser = new Browser(app);
 

@@ -6,6 +6,10 @@ import io.github.twostep.core.Caller;
 import io.github.twostep.core.IssuedCode;
 import io.github.twostep.store.InvalidUsernameException;
 import io.github.twostep.store.UserRecord;
+import io.github.twostep.config.JdbcStoreSettings;
+import io.github.twostep.store.JdbcUserDataStore;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.UnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,17 +26,38 @@ import java.util.Optional;
  * admin screens would. Open to the roles of {@code admin.roles} and, with {@code admin.localOnly},
  * to this machine only, like TwoStep's admin API. Every action is a POST with the page's token.
  */
-final class AdminPage extends HttpServlet {
+public final class AdminPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    private final transient Site site;
-    private final transient TwoStep twoStep;
-    private final transient DemoUsers users;
+    private transient Site site;
+    private transient TwoStep twoStep;
+    private transient DemoUsers users;
+
+    /**
+     * For {@code web.xml}: at {@link #init()} the page takes the TwoStep the filter published
+     * and the users table from the JNDI name in {@code store.jdbc.dataSource}.
+     */
+    public AdminPage() {
+    }
 
     AdminPage(Site site, TwoStep twoStep, DemoUsers users) {
         this.site = site;
         this.twoStep = twoStep;
         this.users = users;
+    }
+
+    @Override
+    public void init() throws ServletException {
+        if (twoStep != null) {
+            return;
+        }
+        twoStep = Site.published(getServletContext());
+        JdbcStoreSettings jdbc = twoStep.settings().store().jdbc();
+        if (jdbc.dataSource() == null) {
+            throw new UnavailableException("the admin page needs the users table in JNDI: set store.jdbc.dataSource");
+        }
+        site = new Site(twoStep.settings(), false);
+        users = new DemoUsers(JdbcUserDataStore.lookup(jdbc.dataSource()));
     }
 
     @Override

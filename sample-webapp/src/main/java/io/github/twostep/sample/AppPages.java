@@ -1,5 +1,6 @@
 package io.github.twostep.sample;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,13 +13,24 @@ import java.util.Map;
  * ({@code /account}). They read the user as any servlet application does, from
  * {@link HttpServletRequest#getRemoteUser()}.
  */
-final class AppPages extends HttpServlet {
+public final class AppPages extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    private final transient Site site;
+    private transient Site site;
+
+    /** For {@code web.xml}: the pages read TwoStep's settings from the filter, at {@link #init()}. */
+    public AppPages() {
+    }
 
     AppPages(Site site) {
         this.site = site;
+    }
+
+    @Override
+    public void init() throws ServletException {
+        if (site == null) {
+            site = new Site(Site.published(getServletContext()).settings(), false);
+        }
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.github.twostep.sample;
 
+import io.github.twostep.TwoStep;
 import io.github.twostep.config.Settings;
 import io.github.twostep.web.TwoStepFilter;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.UnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +23,19 @@ final class Site {
     Site(Settings settings, boolean outboxInUse) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.outboxInUse = outboxInUse;
+    }
+
+    /**
+     * The TwoStep that {@link TwoStepFilter}, declared in {@code web.xml}, published in
+     * {@code context} (the WAR, which has no dev outbox).
+     *
+     * @throws UnavailableException if the filter has not started in this context
+     */
+    static TwoStep published(ServletContext context) throws UnavailableException {
+        if (context.getAttribute(TwoStepFilter.CONTEXT_ATTRIBUTE) instanceof TwoStep twoStep) {
+            return twoStep;
+        }
+        throw new UnavailableException("TwoStepFilter has not started: declare it in web.xml, mapped to /*");
     }
 
     Views views() {

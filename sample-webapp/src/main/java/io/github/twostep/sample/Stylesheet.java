@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** {@code /static/sample.css}: the sample's own stylesheet, from the class path (no CDN). */
-final class Stylesheet extends HttpServlet {
+public final class Stylesheet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String RESOURCE = "/io/github/twostep/sample/sample.css";
 

@@ -25,7 +25,11 @@ final class Browser {
     private String csrf;
 
     Browser(SampleApp app) {
-        this.port = app.port();
+        this(app.port());
+    }
+
+    Browser(int port) {
+        this.port = port;
     }
 
     URI uri(String path) {

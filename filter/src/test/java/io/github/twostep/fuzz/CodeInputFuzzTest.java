@@ -39,7 +39,11 @@ class CodeInputFuzzTest {
         assertTrue(code.matches("[A-Z0-9]+"), "canonical code has other characters");
         assertTrue(code.length() <= typed.length(), "canonical code is longer than the input");
         assertEquals(canonical, CodeFormat.normalize(code), "normalising twice changes the code");
-        assertEquals(canonical, CodeFormat.normalize(CodeFormat.grouped(code)), "the shown form reads back differently");
+        String shown = CodeFormat.grouped(code);
+        // Real codes have at most 20 characters; past 102 the dashes alone exceed the input limit.
+        if (shown.length() <= CodeFormat.MAX_INPUT_CHARS) {
+            assertEquals(canonical, CodeFormat.normalize(shown), "the shown form reads back differently");
+        }
     }
 
     @FuzzTest(maxDuration = FuzzInput.RUN_TIME)

@@ -37,6 +37,10 @@ class OtpAuthUriFuzzTest {
         } catch (IllegalArgumentException expected) {
             return;
         }
+        if (Character.isWhitespace(texts[1].charAt(0))) {
+            // The Key URI format lets spaces precede the account and parse drops them: " bob" reads back as "bob".
+            return;
+        }
         assertEquals(uri, OtpAuthUri.parse(uri.toUri()), "a built URI reads back differently");
     }
 }

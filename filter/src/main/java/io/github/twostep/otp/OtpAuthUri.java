@@ -88,7 +88,10 @@ public record OtpAuthUri(String issuer, String account, OtpSecret secret, Algori
         }
     }
 
-    /** [issuer, account], split at the first literal colon, else at the first encoded one. */
+    /**
+     * [issuer, account], split at the first literal colon, else at the first encoded one; spaces
+     * before the account are dropped either way.
+     */
     private static String[] splitLabel(String rawLabel) {
         int colon = rawLabel.indexOf(':');
         if (colon >= 0) {
@@ -97,7 +100,7 @@ public record OtpAuthUri(String issuer, String account, OtpSecret secret, Algori
         }
         String label = PercentCoding.decode(rawLabel);
         colon = label.indexOf(':');
-        return colon < 0 ? new String[] {"", label}
+        return colon < 0 ? new String[] {"", label.stripLeading()}
                 : new String[] {label.substring(0, colon), label.substring(colon + 1).stripLeading()};
     }
 

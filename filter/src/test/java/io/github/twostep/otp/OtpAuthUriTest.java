@@ -34,6 +34,14 @@ class OtpAuthUriTest {
     }
 
     @Test
+    void parseWhenNoIssuerAndSpaceBeforeAccountThenTrimmedAsWithIssuer() {
+        OtpAuthUri parsed = OtpAuthUri.parse("otpauth://totp/%20%0Aalice?secret=" + BASE32);
+
+        assertEquals("", parsed.issuer());
+        assertEquals("alice", parsed.account());
+    }
+
+    @Test
     void toUriWhenBuiltThenValidJavaUri() {
         OtpAuthUri uri = new OtpAuthUri("Café & Co: Test", "josé@example.com", SECRET, Algorithm.SHA1, 6, 30);
 

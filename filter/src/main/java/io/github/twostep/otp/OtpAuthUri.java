@@ -11,7 +11,8 @@ import java.util.Objects;
  * An {@code otpauth://totp/Issuer:account?secret=…&issuer=…&algorithm=…&digits=…&period=…} URI,
  * the format authenticator apps scan from a QR code. Issuer and account are percent-encoded per
  * RFC 3986 (a colon inside them becomes {@code %3A}, a space {@code %20}, non-ASCII its UTF-8
- * bytes); the colon between them stays literal. {@link #toString()} hides the secret.
+ * bytes); the colon between them stays literal, and starts the label when there is no issuer
+ * but the account holds a colon. {@link #toString()} hides the secret.
  *
  * @param issuer the service name; empty for none
  * @param account the user's name at the issuer, not empty
@@ -39,7 +40,8 @@ public record OtpAuthUri(String issuer, String account, OtpSecret secret, Algori
     /** The URI text, with every parameter written out (apps differ in their defaults). */
     public String toUri() {
         StringBuilder uri = new StringBuilder(PREFIX);
-        if (!issuer.isEmpty()) {
+        if (!issuer.isEmpty() || account.indexOf(':') >= 0) {
+            // Without the separator, parse would split an encoded colon in the account as issuer:account.
             uri.append(PercentCoding.encode(issuer)).append(':');
         }
         uri.append(PercentCoding.encode(account))
@@ -86,7 +88,10 @@ public record OtpAuthUri(String issuer, String account, OtpSecret secret, Algori
         }
     }
 
-    /** [issuer, account], split at the first literal colon, else at the first encoded one. */
+    /**
+     * [issuer, account], split at the first literal colon, else at the first encoded one; spaces
+     * before the account are dropped either way.
+     */
     private static String[] splitLabel(String rawLabel) {
         int colon = rawLabel.indexOf(':');
         if (colon >= 0) {
@@ -95,7 +100,7 @@ public record OtpAuthUri(String issuer, String account, OtpSecret secret, Algori
         }
         String label = PercentCoding.decode(rawLabel);
         colon = label.indexOf(':');
-        return colon < 0 ? new String[] {"", label}
+        return colon < 0 ? new String[] {"", label.stripLeading()}
                 : new String[] {label.substring(0, colon), label.substring(colon + 1).stripLeading()};
     }
 

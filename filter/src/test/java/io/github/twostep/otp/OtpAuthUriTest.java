@@ -27,6 +27,21 @@ class OtpAuthUriTest {
     }
 
     @Test
+    void toUriWhenNoIssuerAndAccountHasColonThenLabelStartsWithSeparator() {
+        OtpAuthUri uri = new OtpAuthUri("", "corp:alice", SECRET, Algorithm.SHA1, 6, 30);
+
+        assertTrue(uri.toUri().startsWith("otpauth://totp/:corp%3Aalice?"), uri.toUri());
+    }
+
+    @Test
+    void parseWhenNoIssuerAndSpaceBeforeAccountThenTrimmedAsWithIssuer() {
+        OtpAuthUri parsed = OtpAuthUri.parse("otpauth://totp/%20%0Aalice?secret=" + BASE32);
+
+        assertEquals("", parsed.issuer());
+        assertEquals("alice", parsed.account());
+    }
+
+    @Test
     void toUriWhenBuiltThenValidJavaUri() {
         OtpAuthUri uri = new OtpAuthUri("Café & Co: Test", "josé@example.com", SECRET, Algorithm.SHA1, 6, 30);
 
@@ -43,6 +58,7 @@ class OtpAuthUriTest {
         "plus+sign       | 100% sure?#",
         "日本             | ユーザー",
         "''              | only-account",
+        "''              | corp:alice",
     })
     void parseWhenOwnUriThenSameValues(String issuer, String account) {
         OtpAuthUri original = new OtpAuthUri(issuer, account, SECRET, Algorithm.SHA512, 10, 45);

@@ -36,8 +36,17 @@ final class Visitor {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /**
+     * Sends {@code request}; once more on a fresh connection when the server had closed the
+     * pooled one (containers close the connection after refusing a malformed address, and the
+     * client may already have reused it), as a browser would.
+     */
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closedUnderUs) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** {@code GET /2fa/api/status}; its CSRF token is used from now on. */

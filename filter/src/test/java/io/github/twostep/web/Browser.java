@@ -29,8 +29,17 @@ final class Browser {
         return send(HttpRequest.newBuilder(app.uri(path)).GET().build());
     }
 
+    /**
+     * Sends {@code request}; once more on a fresh connection when the server had closed the
+     * pooled one (Jetty closes it after refusing a malformed address, and the client may
+     * already have reused it), as a browser would.
+     */
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closedUnderUs) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** {@code GET /2fa/api/status}, remembering the CSRF token. */

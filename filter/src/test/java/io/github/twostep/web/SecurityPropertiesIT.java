@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.twostep.TwoStepException;
 import io.github.twostep.config.Algorithm;
+import io.github.twostep.core.AuditEvent;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
 import io.github.twostep.store.InMemoryUserDataStore;
@@ -158,6 +159,34 @@ class SecurityPropertiesIT {
             assertEquals(200, browser.post("/2fa/api/verify", "{\"code\": \"" + code(app, secret, 1) + "\"}")
                     .statusCode());
             assertEquals(200, browser.get("/protected").statusCode());
+        }
+    }
+
+    @Test
+    void recordWhenCorruptThenOnlyThatUserIsRefusedAndItsOtherTextKept() throws Exception {
+        try (TestApp app = new TestApp(TestApp.settings(""))) {
+            enrol(app, new Browser(app));
+            try (var c = app.db.getConnection()) {
+                c.createStatement().executeUpdate("UPDATE users SET comment = 'note before ' || "
+                        + "REPLACE(comment, '[/twostep]', 'x[/twostep]') WHERE username = 'alice'");
+            }
+            Browser alice = new Browser(app);
+            alice.login("alice");
+            Browser bob = new Browser(app);
+            bob.login("bob");
+
+            HttpResponse<String> refused = alice.get("/protected");
+
+            assertEquals(503, refused.statusCode());
+            assertFalse(refused.body().startsWith("app:"));
+            assertEquals(200, bob.get("/protected").statusCode());
+            try (var c = app.db.getConnection();
+                 var rows = c.createStatement().executeQuery("SELECT comment FROM users WHERE username = 'alice'")) {
+                rows.next();
+                assertTrue(rows.getString(1).startsWith("note before [twostep:"), "other text kept, nothing rewritten");
+            }
+            assertTrue(app.twoStep.accounts().auditTrail("alice", 50).stream()
+                    .anyMatch(e -> e.event() == AuditEvent.Type.RECORD_CORRUPT));
         }
     }
 }

@@ -12,6 +12,7 @@ import io.github.twostep.config.Algorithm;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
+import java.io.IOException;
 import java.net.HttpCookie;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -156,6 +157,36 @@ class DeviceAuthorizationIT {
         assertTrue(app.twoStep.accounts().auditTrail("bob", 20).stream().anyMatch(e ->
                 e.event() == AuditEvent.Type.CODE_SENT
                         && e.outcome() == AuditEvent.Outcome.FAILURE));
+    }
+
+    @Test
+    void sendWhenMailServerSilentThenTimesOutWith503AndNothingCounted() throws Exception {
+        app.close();
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                try (var ignored = silent.accept()) {
+                    ignored.getInputStream().readAllBytes();
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            app = new TestApp(TestApp.settings("""
+                    "deviceAuthorization": {"enabled": true},
+                    "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com",
+                             "timeoutSeconds": 1}""".formatted(silent.getLocalPort())));
+            Browser browser = new Browser(app);
+            browser.login("bob");
+
+            var answer = browser.post("/2fa/api/send", "{\"method\": \"email\"}");
+
+            assertEquals(503, answer.statusCode());
+            assertEquals("delivery_failed", Browser.json(answer).get("error").asText());
+            assertEquals(null, app.twoStep.accounts().lookup("bob").map(r -> r.messageCode()).orElse(null));
+            assertEquals(0, app.twoStep.accounts().lookup("bob").map(r -> r.sendQuota().sendsAt(app.clock.instant()))
+                    .orElse(0));
+        }
     }
 
     @Test

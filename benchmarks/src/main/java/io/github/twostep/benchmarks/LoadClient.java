@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -83,7 +84,7 @@ final class LoadClient {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 String value = pair.substring(eq + 1).trim();
-                if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
                     cookies.remove(pair.substring(0, eq).trim());
                 } else {
                     cookies.put(pair.substring(0, eq).trim(), value);

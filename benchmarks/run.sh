@@ -7,9 +7,11 @@
 #                                            PostgreSQL (embedded); settings in StoreBenchmark
 #   benchmarks/run.sh filter [options]       verified-session throughput with/without TwoStepFilter
 #                                            (FilterThroughput: --threads 4 --seconds 10 --rounds 3 --warmup 10)
-#   benchmarks/run.sh all                    all three with their defaults, then one table of ratios
+#   benchmarks/run.sh load [options]         the sample app on embedded PostgreSQL under 64 simulated users
+#                                            (LoadTest: --users 64 --seconds 60 --ratio-seconds 5)
+#   benchmarks/run.sh all                    all four with their defaults, then one table of ratios
 #
-# Results: benchmarks/target/{totp,store,filter}.json. Benchmarks are not tests: nothing here
+# Results: benchmarks/target/{totp,store,filter,load}.json. Benchmarks are not tests: nothing here
 # fails on a number; a missed target is printed as MISSED.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,10 +56,16 @@ run_filter() {
   load "filter end"
 }
 
+run_load() {
+  load "load start"
+  java -Xmx1g -cp "$jar" io.github.twostep.benchmarks.LoadTest "$@" --out "$out/load.json"
+  load "load end"
+}
+
 ratios() {
   echo
   java -cp "$jar" io.github.twostep.benchmarks.Ratios --totp "$out/totp.json" --store "$out/store.json" \
-    --filter "$out/filter.json"
+    --filter "$out/filter.json" --load "$out/load.json"
 }
 
 what=totp
@@ -66,8 +74,8 @@ if [[ $# -gt 0 && $1 != -* ]]; then
   shift
 fi
 case "$what" in
-  totp|store|filter|all) ;;
-  *) echo "usage: benchmarks/run.sh [totp|store|filter|all] [options]" >&2; exit 2 ;;
+  totp|store|filter|load|all) ;;
+  *) echo "usage: benchmarks/run.sh [totp|store|filter|load|all] [options]" >&2; exit 2 ;;
 esac
 if [[ $what == all && $# -gt 0 ]]; then
   echo "benchmarks/run.sh all takes no options; run one benchmark to pass options" >&2
@@ -81,12 +89,14 @@ case "$what" in
   totp) run_totp "$@" ;;
   store) run_store "$@" ;;
   filter) run_filter "$@" ;;
+  load) run_load "$@" ;;
   all)
-    rm -f "$out/totp.json" "$out/store.json" "$out/filter.json"
+    rm -f "$out/totp.json" "$out/store.json" "$out/filter.json" "$out/load.json"
     start=$(date +%s)
     echo; echo "## TOTP"; run_totp
     echo; echo "## Store"; run_store
     echo; echo "## Filter hot path"; run_filter
+    echo; echo "## Load"; run_load
     echo; echo "## Ratios"; ratios
     echo "total time: $(( $(date +%s) - start )) s"
     ;;

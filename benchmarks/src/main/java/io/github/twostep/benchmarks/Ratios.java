@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * The one table of ratios and targets over every benchmark that ran: the TOTP engine (JMH JSON),
- * the store (JMH JSON) and the filter hot path ({@link FilterThroughput}'s JSON). A file that is
- * missing is reported as not run. Usage: {@code Ratios [--totp F] [--store F] [--filter F]}.
+ * the store (JMH JSON) and the filter hot path ({@link FilterThroughput}'s JSON)
+ * and the load test ({@link LoadTest}'s JSON). A file that is
+ * missing is reported as not run. Usage:
+ * {@code Ratios [--totp F] [--store F] [--filter F] [--load F]}.
  */
 public final class Ratios {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +37,8 @@ public final class Ratios {
                 case "totp" -> targets.addAll(ResultTable.targets(ResultTable.read(json)));
                 case "store" -> targets.addAll(StoreTable.targets(StoreTable.read(json)));
                 case "filter" -> targets.addAll(filterTargets(json));
-                default -> throw new IllegalArgumentException("unknown benchmark " + args[i] + " (--totp, --store, --filter)");
+                case "load" -> targets.addAll(loadTargets(json));
+                default -> throw new IllegalArgumentException("unknown benchmark " + args[i] + " (--totp, --store, --filter, --load)");
             }
         }
         print(targets, notRun, System.out);
@@ -48,6 +51,23 @@ public final class Ratios {
                         0.95, false),
                 new Target("filter", "server CPU per request, without ÷ with TwoStep",
                         summary.path("cpuRatio").asDouble(), 0.95, false));
+    }
+
+    /** Accepted verifications per second, errors, codes accepted twice, lost updates and the same-run filter ratio. */
+    static List<Target> loadTargets(JsonNode report) {
+        long errors = 0;
+        for (JsonNode n : report.path("errors")) {
+            errors += n.asLong();
+        }
+        double seconds = report.path("seconds").asDouble();
+        double accepted = report.path("totpAccepted").asDouble() + report.path("backupAccepted").asDouble();
+        return List.of(
+                new Target("load", "accepted verifications/s", seconds > 0 ? accepted / seconds : 0, 1000, false),
+                new Target("load", "errors", errors, 0, true),
+                new Target("load", "code or step accepted twice", report.path("acceptedTwice").asDouble(), 0, true),
+                new Target("load", "users with lost updates", report.path("mismatches").size(), 0, true),
+                new Target("load", "verified requests/s, with ÷ without TwoStep", report.path("filterRatio").asDouble(),
+                        0.95, false));
     }
 
     static void print(List<Target> targets, List<String> notRun, PrintStream out) {

@@ -23,6 +23,17 @@ class RatiosTest {
     }
 
     @Test
+    void loadTargetsWhenOneErrorAndFewVerificationsThenThoseMissedAndTheRestMet() throws Exception {
+        List<Target> targets = Ratios.loadTargets(new ObjectMapper().readTree("""
+                {"seconds": 10, "totpAccepted": 100, "backupAccepted": 900, "acceptedTwice": 0,
+                 "errors": {"logout 403": 1}, "mismatches": [], "filterRatio": 0.97}
+                """));
+
+        assertEquals(List.of(false, false, true, true, true), targets.stream().map(Target::met).toList());
+        assertEquals(100.0, targets.get(0).ratio());
+    }
+
+    @Test
     void printWhenSomeBenchmarksMissingThenCountsAndNamesThem() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 

@@ -1,0 +1,102 @@
+package io.github.twostep.benchmarks;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What one {@link LoadTest} run measured, as printed and as written to its JSON file.
+ *
+ * @param mismatches users whose stored failure count or lock differs from what the client sent (target none)
+ * @param filterRatio verified requests/s with ÷ without the filter, from {@link FilterThroughput}; 0 before it ran
+ */
+record LoadReport(int users, double seconds, long visits, long totpAccepted, long backupAccepted,
+        long regenerations, long wrongSent, long replaysSent, long acceptedTwice, long verifyCalls,
+        double verifyP50Ms, double verifyP99Ms, long pages, double pageP50Ms, double pageP99Ms,
+        Map<String, Long> errors, List<String> mismatches, double filterRatio) {
+
+    static LoadReport of(List<LoadUser> users, double seconds, Map<String, LongAdder> errors, List<String> mismatches) {
+        List<Long> verify = new ArrayList<>();
+        List<Long> pages = new ArrayList<>();
+        long visits = 0;
+        long totp = 0;
+        long backup = 0;
+        long regenerations = 0;
+        long wrong = 0;
+        long replays = 0;
+        long twice = 0;
+        for (LoadUser u : users) {
+            verify.addAll(u.verifyNanos);
+            pages.addAll(u.pageNanos);
+            visits += u.iterations;
+            totp += u.totpAccepted;
+            backup += u.backupAccepted;
+            regenerations += u.regenerations;
+            wrong += u.wrongSent;
+            replays += u.replaysSent;
+            twice += u.acceptedTwice;
+        }
+        Map<String, Long> counted = new TreeMap<>();
+        errors.forEach((what, n) -> counted.put(what, n.sum()));
+        return new LoadReport(users.size(), seconds, visits, totp, backup, regenerations, wrong, replays, twice,
+                verify.size(), percentile(verify, 50), percentile(verify, 99), pages.size(), percentile(pages, 50),
+                percentile(pages, 99), counted, List.copyOf(mismatches), 0);
+    }
+
+    LoadReport withFilterRatio(double ratio) {
+        return new LoadReport(users, seconds, visits, totpAccepted, backupAccepted, regenerations, wrongSent,
+                replaysSent, acceptedTwice, verifyCalls, verifyP50Ms, verifyP99Ms, pages, pageP50Ms, pageP99Ms,
+                errors, mismatches, ratio);
+    }
+
+    /** Accepted verifications (app codes and backup codes) per second of the timed phase. */
+    double verificationsPerSecond() {
+        return (totpAccepted + backupAccepted) / seconds;
+    }
+
+    long errorCount() {
+        return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The {@code p}th percentile in milliseconds (nearest rank); 0 for no samples. */
+    static double percentile(List<Long> nanos, int p) {
+        if (nanos.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(rank - 1, 0)) / 1e6;
+    }
+
+    void print(PrintStream out) {
+        out.printf(Locale.ROOT, "%d users, %.1f s, %d visits (sign-in, codes, %d protected pages, sign-out)%n%n",
+                users, seconds, visits, LoadUser.PAGES);
+        out.println("| measure | value | target |");
+        out.println("|---|---:|---|");
+        out.printf(Locale.ROOT, "| verifications/s (accepted codes) | %.1f | ≥ 1000 |%n", verificationsPerSecond());
+        out.printf(Locale.ROOT, "| – by app (TOTP, one per user per step) | %d |  |%n", totpAccepted);
+        out.printf(Locale.ROOT, "| – by backup code | %d |  |%n", backupAccepted);
+        out.printf(Locale.ROOT, "| backup-code sets regenerated | %d |  |%n", regenerations);
+        out.printf(Locale.ROOT, "| wrong codes sent (→ 401) | %d |  |%n", wrongSent);
+        out.printf(Locale.ROOT, "| replayed accepted codes sent (→ 401) | %d |  |%n", replaysSent);
+        out.printf(Locale.ROOT, "| verify calls | %d |  |%n", verifyCalls);
+        out.printf(Locale.ROOT, "| verify latency p50 / p99 (ms) | %.1f / %.1f |  |%n", verifyP50Ms, verifyP99Ms);
+        out.printf(Locale.ROOT, "| protected pages | %d (%.0f/s) |  |%n", pages, pages / seconds);
+        out.printf(Locale.ROOT, "| protected page latency p50 / p99 (ms) | %.1f / %.1f |  |%n", pageP50Ms, pageP99Ms);
+        out.printf(Locale.ROOT, "| errors (unexpected status) | %d | 0 |%n", errorCount());
+        out.printf(Locale.ROOT, "| code or step accepted twice | %d | 0 |%n", acceptedTwice);
+        out.printf(Locale.ROOT, "| lost updates (stored failures ≠ sent, or locked) | %d of %d users | 0 |%n",
+                mismatches.size(), users);
+        errors.forEach((what, n) -> out.printf(Locale.ROOT, "%nerror: %s × %d", what, n));
+        mismatches.forEach(m -> out.printf(Locale.ROOT, "%nmismatch: %s", m));
+        if (!errors.isEmpty() || !mismatches.isEmpty()) {
+            out.println();
+        }
+    }
+}

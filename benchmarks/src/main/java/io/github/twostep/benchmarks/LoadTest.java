@@ -1,0 +1,190 @@
+package io.github.twostep.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.twostep.login.PasswordHashes;
+import io.github.twostep.otp.Totp;
+import io.github.twostep.sample.Options;
+import io.github.twostep.sample.SampleApp;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * The load test: the sample application in this process on an embedded PostgreSQL, {@code N}
+ * users enrolled through the JSON API, then {@code N} concurrent simulated users ({@link LoadUser})
+ * for a bounded time, then a check of every user's stored failure count against the wrong codes
+ * it sent, then the filter's verified-request throughput ratio ({@link FilterThroughput}) in the
+ * same run. Prints Markdown tables ({@link LoadReport}) and writes the numbers as JSON.
+ *
+ * <pre>
+ * java -cp benchmarks.jar io.github.twostep.benchmarks.LoadTest \
+ *     [--users 64] [--seconds 60] [--settings config/twostep.json] [--ratio-seconds 5] [--out load.json]
+ * </pre>
+ */
+public final class LoadTest {
+    record Options(int users, int seconds, Path settings, int ratioSeconds, Path out) {
+    }
+
+    private LoadTest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Options options = parse(args);
+        Path directory = Files.createTempDirectory("twostep-load");
+        Path settings = directory.resolve("twostep.json");
+        Files.copy(options.settings(), settings);
+        String key = "k1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        Function<String, String> environment = Map.of("TWOSTEP_KEY", key)::get;
+        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        LoadReport report;
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                SampleApp app = SampleApp.start(io.github.twostep.sample.Options.defaults().withPort(0)
+                        .withDb(postgres.getJdbcUrl("postgres", "postgres")).withSettings(settings.toString())
+                        .withDataDirectory(directory), environment, new PrintStream(OutputStream.nullOutputStream()))) {
+            var code = app.twoStep().settings().code();
+            Totp totp = new Totp(code.algorithm(), code.length(), code.period(), code.window(), Clock.systemUTC());
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            List<LoadUser> users = createUsers(postgres, options.users(), totp, http, app.port(), errors);
+            ExecutorService pool = Executors.newFixedThreadPool(users.size(), r -> new Thread(r, "load-user"));
+            try {
+                System.out.printf("enrolling %d users%n", users.size());
+                each(pool, users, LoadUser::enrol);
+                System.out.printf("running %d users for %d s%n", users.size(), options.seconds());
+                long start = System.nanoTime();
+                long deadline = start + Duration.ofSeconds(options.seconds()).toNanos();
+                each(pool, users, user -> {
+                    while (System.nanoTime() < deadline) {
+                        user.visit();
+                    }
+                });
+                double seconds = (System.nanoTime() - start) / 1e9;
+                each(pool, users, user -> user.endWithWrongCodes(users.indexOf(user) % 4));
+                report = LoadReport.of(users, seconds, errors, check(users, http, app.port()));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        report.print(System.out);
+        System.out.println();
+        System.out.println("## Filter ratio (FilterThroughput, same run)");
+        Path filterJson = options.out() == null ? directory.resolve("filter.json")
+                : options.out().resolveSibling("load-filter.json");
+        FilterThroughput.main(new String[] {"--threads", "4", "--seconds", String.valueOf(options.ratioSeconds()),
+                "--rounds", "3", "--warmup", String.valueOf(options.ratioSeconds()), "--out", filterJson.toString()});
+        report = report.withFilterRatio(LoadClient.JSON.readTree(filterJson.toFile()).path("ratio").asDouble());
+        System.out.printf("%nverified-request throughput, with ÷ without TwoStepFilter: %.3f (target ≥ 0.95)%n",
+                report.filterRatio());
+        if (options.out() != null) {
+            LoadClient.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), report);
+        }
+    }
+
+    /** Inserts the load users (bcrypt cost 4: the password check is not what is measured). */
+    private static List<LoadUser> createUsers(EmbeddedPostgres postgres, int count, Totp totp, HttpClient http,
+            int port, Map<String, LongAdder> errors) throws Exception {
+        List<LoadUser> users = new ArrayList<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO users (username, password_hash, roles, email) VALUES (?, ?, '', ?)")) {
+            for (int i = 0; i < count; i++) {
+                String name = "load-" + i;
+                insert.setString(1, name);
+                insert.setString(2, PasswordHashes.bcrypt((name + "-password").toCharArray(), 4));
+                insert.setString(3, name + "@example.com");
+                insert.executeUpdate();
+                users.add(new LoadUser(name, totp, new LoadClient(http, port), errors));
+            }
+        }
+        return users;
+    }
+
+    /** Per user, the stored failures ({@code GET /2fa/admin/api/users/{u}} as admin) that differ from the client's count. */
+    private static List<String> check(List<LoadUser> users, HttpClient http, int port) throws Exception {
+        LoadClient admin = new LoadClient(http, port);
+        admin.status();
+        HttpResponse<String> login = admin.post("/2fa/api/login",
+                "{\"username\": \"admin\", \"password\": \"admin-password\"}");
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("admin sign-in answered " + login.statusCode());
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (LoadUser user : users) {
+            HttpResponse<String> answer = admin.get("/2fa/admin/api/users/" + user.name);
+            JsonNode stored = LoadClient.json(answer);
+            int failures = stored.path("failedAttempts").asInt(-1);
+            boolean locked = stored.path("locked").asBoolean(true);
+            if (answer.statusCode() != 200 || failures != user.wrongSinceSuccess || locked) {
+                mismatches.add(user.name + ": sent " + user.wrongSinceSuccess + " wrong since the last success, stored "
+                        + failures + (locked ? ", locked" : ""));
+            }
+        }
+        return mismatches;
+    }
+
+    private interface UserTask {
+        void run(LoadUser user) throws Exception;
+    }
+
+    private static void each(ExecutorService pool, List<LoadUser> users, UserTask task) throws Exception {
+        List<Future<?>> running = new ArrayList<>();
+        for (LoadUser user : users) {
+            running.add(pool.submit(() -> {
+                task.run(user);
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+    }
+
+    private static Options parse(String[] args) {
+        int users = 64;
+        int seconds = 60;
+        Path settings = Path.of("config/twostep.json");
+        int ratioSeconds = 5;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            if (value == null) {
+                throw new IllegalArgumentException("missing value after " + args[i]);
+            }
+            switch (args[i]) {
+                case "--users" -> users = Integer.parseInt(value);
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--settings" -> settings = Path.of(value);
+                case "--ratio-seconds" -> ratioSeconds = Integer.parseInt(value);
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--users, --seconds, --settings, --ratio-seconds, --out)");
+            }
+            i++;
+        }
+        if (users < 1 || users > 1000 || seconds < 1 || seconds > 3600 || ratioSeconds < 1 || ratioSeconds > 600) {
+            throw new IllegalArgumentException("--users 1..1000, --seconds 1..3600, --ratio-seconds 1..600");
+        }
+        return new Options(users, seconds, settings, ratioSeconds, out);
+    }
+}

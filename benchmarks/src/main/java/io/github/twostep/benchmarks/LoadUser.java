@@ -1,0 +1,197 @@
+package io.github.twostep.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.twostep.otp.Hotp;
+import io.github.twostep.otp.OtpSecret;
+import io.github.twostep.otp.Totp;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One simulated user of the load test, driven by one thread at a time: enrols an authenticator
+ * app, then loops sign-in, sometimes a wrong or replayed code, the right code, protected pages and
+ * sign-out. It keeps what the server must agree with: the TOTP steps it had accepted (each at most
+ * once), and the wrong codes sent since its last accepted one.
+ *
+ * <p>A TOTP step serves one verification per user, so a user verifies by app at most about once
+ * per 30 s; in between it signs in with one of its backup codes (same verify call, same
+ * compare-and-set on the record), and asks for new ones when they run out.
+ */
+final class LoadUser {
+    /** Protected pages fetched per verified session. */
+    static final int PAGES = 5;
+
+    final String name;
+    private final String password;
+    private final Totp totp;
+    private final LoadClient client;
+    private final Map<String, LongAdder> errors;
+    private Hotp key;
+    private final Deque<String> backupCodes = new ArrayDeque<>();
+    private final Set<Long> acceptedSteps = new HashSet<>();
+    private long lastStep = Long.MIN_VALUE;
+    private String lastAccepted;
+
+    final List<Long> verifyNanos = new ArrayList<>();
+    final List<Long> pageNanos = new ArrayList<>();
+    long totpAccepted;
+    long backupAccepted;
+    long wrongSent;
+    long replaysSent;
+    long acceptedTwice;
+    long regenerations;
+    long iterations;
+    int wrongSinceSuccess;
+
+    LoadUser(String name, Totp totp, LoadClient client, Map<String, LongAdder> errors) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.password = name + "-password";
+        this.totp = Objects.requireNonNull(totp, "totp");
+        this.client = Objects.requireNonNull(client, "client");
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    /** Sets up an authenticator app through the JSON API and keeps the backup codes it answers. */
+    void enrol() throws IOException, InterruptedException {
+        signIn();
+        HttpResponse<String> started = expect("setup/start", client.post("/2fa/api/setup/start",
+                "{\"password\": \"" + password + "\", \"consent\": true}"), 200);
+        key = totp.key(OtpSecret.fromBase32(LoadClient.json(started).get("secret").asText()));
+        long step = totp.currentStep();
+        HttpResponse<String> confirmed = expect("setup/confirm", client.post("/2fa/api/setup/confirm",
+                "{\"code\": \"" + key.generate(step) + "\", \"methods\": [\"app\"]}"), 200);
+        acceptedSteps.add(step);
+        lastStep = step;
+        keepBackupCodes(LoadClient.json(confirmed));
+        expect("status", client.status(), 200);
+        expect("logout", client.logout(), 302, 303);
+    }
+
+    /** One visit: sign in, maybe a wrong or replayed code, the right one, {@link #PAGES} pages, sign out. */
+    void visit() throws IOException, InterruptedException {
+        iterations++;
+        signIn();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (lastAccepted != null && random.nextInt(10) == 0) {
+            replaysSent++;
+            refused(verify(lastAccepted));
+        }
+        if (random.nextInt(5) == 0) {
+            wrongSent++;
+            refused(verify(wrongCode()));
+        }
+        long now = totp.currentStep();
+        long step = Math.max(now, lastStep + 1);
+        String code;
+        boolean byApp = step <= now + 1;
+        code = byApp ? key.generate(step) : backupCodes.pop();
+        HttpResponse<String> answer = verify(code);
+        if (answer.statusCode() != 200) {
+            refused(answer);
+            error("verify of the right code " + answer.statusCode());
+            return;
+        }
+        wrongSinceSuccess = 0;
+        lastAccepted = code;
+        if (byApp) {
+            totpAccepted++;
+            lastStep = step;
+            if (!acceptedSteps.add(step)) {
+                acceptedTwice++;
+            }
+        } else {
+            backupAccepted++;
+        }
+        if (backupCodes.isEmpty()) {
+            regenerations++;
+            keepBackupCodes(LoadClient.json(expect("backup-codes", client.post("/2fa/api/backup-codes", "{}"), 200)));
+        }
+        for (int i = 0; i < PAGES; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> page = client.get("/protected");
+            pageNanos.add(System.nanoTime() - start);
+            expect("protected", page, 200);
+        }
+        expect("logout", client.logout(), 302, 303);
+    }
+
+    /** Signs in and sends {@code wrong} wrong codes, leaving the session at the challenge. */
+    void endWithWrongCodes(int wrong) throws IOException, InterruptedException {
+        signIn();
+        for (int i = 0; i < wrong; i++) {
+            wrongSent++;
+            refused(verify(wrongCode()));
+        }
+    }
+
+    private void signIn() throws IOException, InterruptedException {
+        expect("status", client.status(), 200);
+        expect("login", client.post("/2fa/api/login",
+                "{\"username\": \"" + name + "\", \"password\": \"" + password + "\"}"), 200);
+    }
+
+    private HttpResponse<String> verify(String code) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<String> answer = client.post("/2fa/api/verify",
+                "{\"code\": \"" + code + "\", \"trustDevice\": false}");
+        verifyNanos.add(System.nanoTime() - start);
+        return answer;
+    }
+
+    /** A code the server must refuse: a 401 counts one failure; a 200 is a code accepted twice or a wrong one taken. */
+    private void refused(HttpResponse<String> answer) {
+        if (answer.statusCode() == 401) {
+            wrongSinceSuccess++;
+        } else if (answer.statusCode() == 200) {
+            acceptedTwice++;
+        } else {
+            error("verify of a refused code " + answer.statusCode());
+        }
+    }
+
+    /** A six-digit code that no step near now produces. */
+    private String wrongCode() {
+        long now = totp.currentStep();
+        Set<String> near = new HashSet<>();
+        for (long step = now - 10; step <= now + 10; step++) {
+            near.add(key.generate(step));
+        }
+        String candidate;
+        do {
+            candidate = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        } while (near.contains(candidate));
+        return candidate;
+    }
+
+    private void keepBackupCodes(JsonNode answer) {
+        backupCodes.clear();
+        answer.path("backupCodes").forEach(code -> backupCodes.add(code.asText()));
+        if (backupCodes.isEmpty()) {
+            throw new IllegalStateException("no backup codes in the answer for " + name);
+        }
+    }
+
+    private HttpResponse<String> expect(String call, HttpResponse<String> answer, int... statuses) {
+        for (int status : statuses) {
+            if (answer.statusCode() == status) {
+                return answer;
+            }
+        }
+        error(call + " " + answer.statusCode());
+        return answer;
+    }
+
+    private void error(String what) {
+        errors.computeIfAbsent(what, w -> new LongAdder()).increment();
+    }
+}

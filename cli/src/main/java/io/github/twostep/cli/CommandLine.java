@@ -20,7 +20,7 @@ record CommandLine(Command command, List<String> arguments, String settings, Str
     /**
      * The sample's users database as the CLI opens it. {@code AUTO_SERVER=TRUE} lets the CLI and
      * a running sample share the file when the sample opens it with the same flag (H2 refuses it
-     * together with the sample's {@code DB_CLOSE_ON_EXIT=FALSE}).
+     * together with {@code DB_CLOSE_ON_EXIT=FALSE}); the sample's default URL is the same.
      */
     static final String DEFAULT_DB = "jdbc:h2:file:./data/twostep-sample;AUTO_SERVER=TRUE";
 

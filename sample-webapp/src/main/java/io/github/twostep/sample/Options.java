@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record Options(int port, String settings, String db, Path dataDirectory, boolean help) {
     /** The database used when {@code --db} is not given: an H2 file under {@code ./data}. */
-    public static final String DEFAULT_DB = "jdbc:h2:file:./data/twostep-sample;DB_CLOSE_ON_EXIT=FALSE";
+    public static final String DEFAULT_DB = "jdbc:h2:file:./data/twostep-sample;AUTO_SERVER=TRUE";
     public static final int DEFAULT_PORT = 8080;
 
     static final String USAGE = """
@@ -27,7 +27,7 @@ public record Options(int port, String settings, String db, Path dataDirectory, 
               --settings FILE   TwoStep settings, a file path or classpath:NAME
                                 (default config/twostep.json, else the copy in the jar);
                                 profiles: config/profiles/{opt-in,auto-email,passwordless,four-digit-60s,strict}.json
-              --db JDBC_URL     users database (default jdbc:h2:file:./data/twostep-sample;DB_CLOSE_ON_EXIT=FALSE)
+              --db JDBC_URL     users database (default jdbc:h2:file:./data/twostep-sample;AUTO_SERVER=TRUE)
               --help            show this text
 
             The data key comes from the environment variable TWOSTEP_KEY, else from ./data/twostep.key

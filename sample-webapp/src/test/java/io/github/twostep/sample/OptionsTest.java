@@ -19,7 +19,7 @@ class OptionsTest {
 
         assertEquals(8080, options.port());
         assertNull(options.settings(), "null: config/twostep.json, else the copy in the jar");
-        assertEquals("jdbc:h2:file:./data/twostep-sample;DB_CLOSE_ON_EXIT=FALSE", options.db());
+        assertEquals("jdbc:h2:file:./data/twostep-sample;AUTO_SERVER=TRUE", options.db());
         assertEquals(Path.of("data"), options.dataDirectory());
         assertFalse(options.help());
     }

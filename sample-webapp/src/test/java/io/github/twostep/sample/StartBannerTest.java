@@ -9,7 +9,7 @@ class StartBannerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "jdbc:h2:file:./data/twostep-sample;DB_CLOSE_ON_EXIT=FALSE | jdbc:h2:file:./data/twostep-sample",
+        "jdbc:h2:file:./data/twostep-sample;AUTO_SERVER=TRUE | jdbc:h2:file:./data/twostep-sample",
         "jdbc:postgresql://db/app?user=app&password=secret | jdbc:postgresql://db/app",
         "jdbc:h2:mem:x | jdbc:h2:mem:x"})
     void withoutParametersWhenUrlHasParametersThenCut(String url, String shown) {

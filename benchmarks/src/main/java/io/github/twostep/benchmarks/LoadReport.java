@@ -75,7 +75,7 @@ record LoadReport(int users, double seconds, long visits, long totpAccepted, lon
     }
 
     void print(PrintStream out) {
-        out.printf(Locale.ROOT, "%d users, %.1f s, %d visits (sign-in, codes, %d protected pages, sign-out)%n%n",
+        out.printf(Locale.ROOT, "%d users, %.1f s, %d iterations (a visit: sign-in, codes, %d protected pages, sign-out; with --mode verify: codes only)%n%n",
                 users, seconds, visits, LoadUser.PAGES);
         out.println("| measure | value | target |");
         out.println("|---|---:|---|");

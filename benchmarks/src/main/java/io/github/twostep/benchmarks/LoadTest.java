@@ -39,10 +39,11 @@ import java.util.function.Function;
  * <pre>
  * java -cp benchmarks.jar io.github.twostep.benchmarks.LoadTest \
  *     [--users 64] [--seconds 60] [--settings config/twostep.json] [--ratio-seconds 5] [--out load.json]
+ *     [--mode visit|verify]   (verify: signed in once, then only codes, to measure the verify path)
  * </pre>
  */
 public final class LoadTest {
-    record Options(int users, int seconds, Path settings, int ratioSeconds, Path out) {
+    record Options(int users, int seconds, Path settings, int ratioSeconds, Path out, boolean verifyOnly) {
     }
 
     private LoadTest() {
@@ -76,7 +77,11 @@ public final class LoadTest {
                 long deadline = start + Duration.ofSeconds(options.seconds()).toNanos();
                 each(pool, users, user -> {
                     while (System.nanoTime() < deadline) {
-                        user.visit();
+                        if (options.verifyOnly()) {
+                            user.verifyOnly();
+                        } else {
+                            user.visit();
+                        }
                     }
                 });
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -166,6 +171,7 @@ public final class LoadTest {
         Path settings = Path.of("config/twostep.json");
         int ratioSeconds = 5;
         Path out = null;
+        boolean verifyOnly = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
@@ -177,14 +183,19 @@ public final class LoadTest {
                 case "--settings" -> settings = Path.of(value);
                 case "--ratio-seconds" -> ratioSeconds = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
+                case "--mode" -> verifyOnly = switch (value) {
+                    case "visit" -> false;
+                    case "verify" -> true;
+                    default -> throw new IllegalArgumentException("--mode visit|verify");
+                };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--users, --seconds, --settings, --ratio-seconds, --out)");
+                        + " (--users, --seconds, --settings, --ratio-seconds, --out, --mode)");
             }
             i++;
         }
         if (users < 1 || users > 1000 || seconds < 1 || seconds > 3600 || ratioSeconds < 1 || ratioSeconds > 600) {
             throw new IllegalArgumentException("--users 1..1000, --seconds 1..3600, --ratio-seconds 1..600");
         }
-        return new Options(users, seconds, settings, ratioSeconds, out);
+        return new Options(users, seconds, settings, ratioSeconds, out, verifyOnly);
     }
 }

@@ -39,6 +39,7 @@ final class LoadUser {
     private Hotp key;
     private final Deque<String> backupCodes = new ArrayDeque<>();
     private final Set<Long> acceptedSteps = new HashSet<>();
+    private boolean signedIn;
     private long lastStep = Long.MIN_VALUE;
     private String lastAccepted;
 
@@ -81,6 +82,33 @@ final class LoadUser {
     void visit() throws IOException, InterruptedException {
         iterations++;
         signIn();
+        if (!codes()) {
+            return;
+        }
+        for (int i = 0; i < PAGES; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> page = client.get("/protected");
+            pageNanos.add(System.nanoTime() - start);
+            expect("protected", page, 200);
+        }
+        expect("logout", client.logout(), 302, 303);
+    }
+
+    /**
+     * The verify path alone: signed in once, the session then only submits codes (maybe a wrong
+     * or replayed one, then the right one), as a user re-verifying would; no pages, no sign-out.
+     */
+    void verifyOnly() throws IOException, InterruptedException {
+        iterations++;
+        if (!signedIn) {
+            signIn();
+            signedIn = true;
+        }
+        codes();
+    }
+
+    /** Maybe a replayed and a wrong code, then the right one; false when the right one failed. */
+    private boolean codes() throws IOException, InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (lastAccepted != null && random.nextInt(10) == 0) {
             replaysSent++;
@@ -99,7 +127,7 @@ final class LoadUser {
         if (answer.statusCode() != 200) {
             refused(answer);
             error("verify of the right code " + answer.statusCode());
-            return;
+            return false;
         }
         wrongSinceSuccess = 0;
         lastAccepted = code;
@@ -116,13 +144,7 @@ final class LoadUser {
             regenerations++;
             keepBackupCodes(LoadClient.json(expect("backup-codes", client.post("/2fa/api/backup-codes", "{}"), 200)));
         }
-        for (int i = 0; i < PAGES; i++) {
-            long start = System.nanoTime();
-            HttpResponse<String> page = client.get("/protected");
-            pageNanos.add(System.nanoTime() - start);
-            expect("protected", page, 200);
-        }
-        expect("logout", client.logout(), 302, 303);
+        return true;
     }
 
     /** Signs in and sends {@code wrong} wrong codes, leaving the session at the challenge. */

@@ -34,9 +34,4 @@ public record Decision(Action action, State state, Action reported) {
     static Decision of(Action action, State state) {
         return new Decision(action, state, action);
     }
-
-    /** Whether the request goes through to the application. */
-    public boolean proceeds() {
-        return action == Action.PROCEED;
-    }
 }

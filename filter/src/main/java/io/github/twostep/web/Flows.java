@@ -150,8 +150,4 @@ final class Flows {
         String saved = x.session().takeReturnTo();
         return x.request().getContextPath() + ReturnTo.sameOrigin(saved).orElse("/");
     }
-
-    boolean isVerified(Exchange x) {
-        return x.session() != null && x.session().standing() == Standing.VERIFIED;
-    }
 }

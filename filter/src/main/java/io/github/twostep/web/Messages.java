@@ -46,9 +46,6 @@ final class Messages {
         return forLocales(Collections.enumeration(List.of(locale)));
     }
 
-    Locale locale() {
-        return locale;
-    }
 
     /** The text for {@code key}. A missing key is a programming error and fails loudly. */
     String get(String key) {

@@ -102,9 +102,21 @@ public final class Accounts {
         }
     }
 
-    /** Checks a submitted code of any kind for the user's pending sign-in {@code signInId}. */
+    /**
+     * Checks a submitted code of any kind for the user's pending sign-in {@code signInId}; a user
+     * without two-step set up can only pass with a device-authorisation code (when those are on).
+     */
     public VerifyOutcome verify(String user, String code, String signInId, Caller caller) {
-        VerifyOutcome outcome = secondFactor.verify(user, code, signInId);
+        return verify(user, code, signInId, true, caller);
+    }
+
+    /**
+     * As {@link #verify(String, String, String, Caller)}; unless {@code authorizingDevice}, a user
+     * without two-step set up is refused at once, without a failure counted, all in the one
+     * compare-and-set that checks the code (so a record changing meanwhile cannot slip between).
+     */
+    public VerifyOutcome verify(String user, String code, String signInId, boolean authorizingDevice, Caller caller) {
+        VerifyOutcome outcome = secondFactor.verify(user, code, signInId, authorizingDevice);
         switch (outcome.result()) {
             case VERIFIED -> {
                 record(user, outcome.factor() == Factor.BACKUP ? Type.BACKUP_CODE_USED

@@ -90,8 +90,8 @@ final class Enrollment {
             }
             UserRecord next = enabled.get().regenerateBackupCodes(backupHashes).markVerified(now);
             Factor factor = methods.contains(VerifyMethod.APP) ? Factor.APP : Factor.MESSAGE;
-            return RecordUpdate.write(next, new SetupConfirmation(VerifyOutcome.verified(factor, 0),
-                    backupCodes.stream().map(CodeFormat::grouped).toList(), next.trustEpoch()));
+            return RecordUpdate.write(next, new SetupConfirmation(VerifyOutcome.verified(factor, 0, next.trustEpoch()),
+                    backupCodes.stream().map(CodeFormat::grouped).toList()));
         });
     }
 

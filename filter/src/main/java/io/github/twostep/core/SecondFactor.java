@@ -41,12 +41,17 @@ final class SecondFactor {
 
     /**
      * Verifies {@code typed} for {@code user} whose pending sign-in is {@code signInId} (the
-     * binding of message codes).
+     * binding of message codes). Unless {@code unenrolledAllowed} (a sign-in authorising a device),
+     * a user who has not set up two-step gets {@link VerifyOutcome#invalid()} and nothing is
+     * written: there is no factor to check and no failure to count.
      */
-    VerifyOutcome verify(String user, String typed, String signInId) {
+    VerifyOutcome verify(String user, String typed, String signInId, boolean unenrolledAllowed) {
         Instant now = clock.instant();
         Optional<String> code = CodeFormat.normalize(typed);
         return records.update(user, record -> {
+            if (!record.enabled() && !unenrolledAllowed) {
+                return RecordUpdate.keep(VerifyOutcome.invalid());
+            }
             if (record.isLocked(now)) {
                 return RecordUpdate.keep(VerifyOutcome.locked(Duration.between(now, record.lockedUntil())));
             }
@@ -103,6 +108,7 @@ final class SecondFactor {
 
     private static Optional<RecordUpdate<VerifyOutcome>> success(Optional<UserRecord> used, Factor factor,
             int drift, Instant now) {
-        return used.map(next -> RecordUpdate.write(next.markVerified(now), VerifyOutcome.verified(factor, drift)));
+        return used.map(next -> RecordUpdate.write(next.markVerified(now),
+                VerifyOutcome.verified(factor, drift, next.trustEpoch())));
     }
 }

@@ -2,10 +2,13 @@ package io.github.twostep.core;
 
 import java.util.List;
 
-/** The end of a set-up: the code's outcome, the new backup codes (as shown, once), and the trust epoch now in force. */
-public record SetupConfirmation(VerifyOutcome outcome, List<String> backupCodes, int trustEpoch) {
+/**
+ * The end of a set-up: the code's outcome (with the trust epoch now in force when verified) and
+ * the new backup codes, as shown, once.
+ */
+public record SetupConfirmation(VerifyOutcome outcome, List<String> backupCodes) {
     static SetupConfirmation refused(VerifyOutcome outcome) {
-        return new SetupConfirmation(outcome, List.of(), -1);
+        return new SetupConfirmation(outcome, List.of());
     }
 
     @Override

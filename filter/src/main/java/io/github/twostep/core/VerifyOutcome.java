@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param factor     the kind of code that matched (null unless verified)
  * @param driftSteps for an app code, how many time steps the phone's clock is off (0 otherwise)
  * @param retryAfter for a lock, how long until codes are taken again (zero otherwise)
+ * @param trustEpoch for a verified code, the user's trust epoch the code was accepted under (a
+ *                   session verified by it lasts while the epoch does; 0 otherwise)
  */
-public record VerifyOutcome(Result result, Factor factor, int driftSteps, Duration retryAfter) {
+public record VerifyOutcome(Result result, Factor factor, int driftSteps, Duration retryAfter, int trustEpoch) {
 
     /** What happened to the code. */
     public enum Result {
@@ -35,16 +37,17 @@ public record VerifyOutcome(Result result, Factor factor, int driftSteps, Durati
         Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
-    static VerifyOutcome verified(Factor factor, int driftSteps) {
-        return new VerifyOutcome(Result.VERIFIED, Objects.requireNonNull(factor, "factor"), driftSteps, Duration.ZERO);
+    static VerifyOutcome verified(Factor factor, int driftSteps, int trustEpoch) {
+        return new VerifyOutcome(Result.VERIFIED, Objects.requireNonNull(factor, "factor"), driftSteps, Duration.ZERO,
+                trustEpoch);
     }
 
     public static VerifyOutcome invalid() {
-        return new VerifyOutcome(Result.INVALID, null, 0, Duration.ZERO);
+        return new VerifyOutcome(Result.INVALID, null, 0, Duration.ZERO, 0);
     }
 
     public static VerifyOutcome locked(Duration retryAfter) {
-        return new VerifyOutcome(Result.LOCKED, null, 0, retryAfter.isNegative() ? Duration.ZERO : retryAfter);
+        return new VerifyOutcome(Result.LOCKED, null, 0, retryAfter.isNegative() ? Duration.ZERO : retryAfter, 0);
     }
 
     public boolean isVerified() {

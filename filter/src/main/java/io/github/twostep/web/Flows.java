@@ -71,11 +71,12 @@ final class Flows {
         }
         Evaluation before = x.session().evaluation();
         boolean authorizingDevice = before != null && before.standing() == Standing.CHALLENGE && !before.enabled();
-        boolean enrolled = record(x.user()).map(UserRecord::enabled).orElse(false);
-        if (!enrolled && !authorizingDevice) {
+        VerifyOutcome outcome;
+        try {
+            outcome = accounts.verify(x.user(), code, x.session().signInId(), authorizingDevice, x.caller());
+        } catch (UnknownUserException e) {
             return VerifyOutcome.invalid();
         }
-        VerifyOutcome outcome = accounts.verify(x.user(), code, x.session().signInId(), x.caller());
         if (!outcome.isVerified()) {
             return outcome;
         }
@@ -88,8 +89,7 @@ final class Flows {
             x.session().evaluated(accounts.evaluate(x.user(), issued.token(), x.caller()), now);
             return outcome;
         }
-        int epoch = record(x.user()).map(UserRecord::trustEpoch).orElse(0);
-        x.session().verifiedByCode(now, epoch);
+        x.session().verifiedByCode(now, outcome.trustEpoch());
         if (trustDevice && twoStep.settings().trustThisDevice() > 0) {
             trust(x, twoStep.settings().trustThisDevice());
         }
@@ -109,7 +109,7 @@ final class Flows {
         if (confirmation.outcome().isVerified()) {
             x.request().changeSessionId();
             x.session().rotateCsrfToken();
-            x.session().verifiedByCode(twoStep.clock().instant(), confirmation.trustEpoch());
+            x.session().verifiedByCode(twoStep.clock().instant(), confirmation.outcome().trustEpoch());
         }
         return confirmation;
     }

@@ -78,8 +78,43 @@ class AccountsTest {
         VerifyOutcome first = accounts.verify("alice", code, "s", CALLER);
         VerifyOutcome again = accounts.verify("alice", code, "s", CALLER);
 
-        assertEquals(VerifyOutcome.verified(Factor.APP, 0), first);
+        assertEquals(VerifyOutcome.verified(Factor.APP, 0, accounts.lookup("alice").orElseThrow().trustEpoch()), first);
         assertEquals(Result.INVALID, again.result());
+    }
+
+    @Test
+    void verifyWhenPasswordChangedThenOutcomeCarriesTheNewTrustEpoch() {
+        CoreFixture.Enrolled enrolled = fixture.enrolWithApp("alice");
+        int before = accounts.lookup("alice").orElseThrow().trustEpoch();
+        accounts.passwordChanged("alice");
+        fixture.clock.advance(Duration.ofSeconds(30));
+
+        VerifyOutcome outcome = accounts.verify("alice", fixture.code(enrolled.secret(), 0), "s", false, CALLER);
+
+        assertTrue(outcome.isVerified());
+        assertNotEquals(before, outcome.trustEpoch());
+        assertEquals(accounts.lookup("alice").orElseThrow().trustEpoch(), outcome.trustEpoch());
+    }
+
+    @Test
+    void verifyWhenNotEnrolledAndNotAuthorizingDeviceThenInvalidAndNothingCounted() {
+        accounts.startSetup("alice", CALLER);
+        UserRecord before = accounts.lookup("alice").orElseThrow();
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(VerifyOutcome.invalid(), accounts.verify("alice", "123456", "s", false, CALLER));
+        }
+
+        assertEquals(before, accounts.lookup("alice").orElseThrow());
+    }
+
+    @Test
+    void verifyWhenNotEnrolledButAuthorizingDeviceThenWrongCodesCount() {
+        accounts.startSetup("alice", CALLER);
+
+        assertEquals(Result.INVALID, accounts.verify("alice", "123456", "s", true, CALLER).result());
+
+        assertEquals(1, accounts.lookup("alice").orElseThrow().failures());
     }
 
     @Test
@@ -145,7 +180,7 @@ class AccountsTest {
         VerifyOutcome first = accounts.verify("alice", " " + backup.toUpperCase().replace("-", " ") + " ", "s", CALLER);
         VerifyOutcome second = accounts.verify("alice", backup, "s", CALLER);
 
-        assertEquals(VerifyOutcome.verified(Factor.BACKUP, 0), first);
+        assertEquals(VerifyOutcome.verified(Factor.BACKUP, 0, accounts.lookup("alice").orElseThrow().trustEpoch()), first);
         assertEquals(Result.INVALID, second.result());
         assertEquals(9, accounts.lookup("alice").orElseThrow().backupCodes().size());
     }
@@ -170,7 +205,7 @@ class AccountsTest {
 
         assertTrue(issued.code().matches("[A-Z]{6}"));
         assertEquals(CoreFixture.START.plus(Duration.ofMinutes(2)), issued.expiresAt());
-        assertEquals(VerifyOutcome.verified(Factor.EMERGENCY, 0), accounts.verify("alice", issued.code(), "s", CALLER));
+        assertEquals(VerifyOutcome.verified(Factor.EMERGENCY, 0, accounts.lookup("alice").orElseThrow().trustEpoch()), accounts.verify("alice", issued.code(), "s", CALLER));
         assertEquals(Result.INVALID, accounts.verify("alice", issued.code(), "s", CALLER).result());
     }
 
@@ -189,7 +224,7 @@ class AccountsTest {
 
         accounts.operatorCode("alice", "4711-0815", CALLER);
 
-        assertEquals(VerifyOutcome.verified(Factor.OPERATOR, 0), accounts.verify("alice", "47110815", "s", CALLER));
+        assertEquals(VerifyOutcome.verified(Factor.OPERATOR, 0, accounts.lookup("alice").orElseThrow().trustEpoch()), accounts.verify("alice", "47110815", "s", CALLER));
         assertEquals(Result.INVALID, accounts.verify("alice", "47110815", "s", CALLER).result());
         assertThrows(IllegalArgumentException.class, () -> accounts.operatorCode("alice", "12", CALLER));
     }
@@ -276,7 +311,7 @@ class AccountsTest {
 
         CoreFixture.Enrolled again = fixture.enrolWithApp("alice");
 
-        assertNotEquals(epochBefore, again.confirmation().trustEpoch());
+        assertNotEquals(epochBefore, again.confirmation().outcome().trustEpoch());
         assertTrue(accounts.devices("alice").isEmpty());
     }
 

@@ -54,7 +54,7 @@ class SendingTest {
         assertEquals(Channel.EMAIL, auto.outbox.sent.get(0).channel());
         assertEquals(Purpose.SIGN_IN_CODE, auto.outbox.sent.get(0).purpose());
         assertEquals(VerifyOutcome.Result.INVALID, auto.accounts.verify("alice", code, "sign-in-2", CALLER).result());
-        assertEquals(VerifyOutcome.verified(Factor.MESSAGE, 0), auto.accounts.verify("alice", code, "sign-in-1", CALLER));
+        assertEquals(VerifyOutcome.verified(Factor.MESSAGE, 0, auto.accounts.lookup("alice").orElseThrow().trustEpoch()), auto.accounts.verify("alice", code, "sign-in-1", CALLER));
         assertEquals(VerifyOutcome.Result.INVALID, auto.accounts.verify("alice", code, "sign-in-1", CALLER).result());
     }
 

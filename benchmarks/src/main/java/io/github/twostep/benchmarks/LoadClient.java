@@ -2,84 +2,77 @@ package io.github.twostep.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.twostep.benchmarks.Http1Connection.Answer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One browser of the load test on a shared {@link HttpClient}: its own cookies (kept from
- * {@code Set-Cookie}, so many browsers share one connection pool) and the session's CSRF token,
- * which changes at sign-in and after a verified code (the answers carry the new one).
+ * One browser of the load test: its own keep-alive connection ({@link Http1Connection}), its
+ * cookies (kept from {@code Set-Cookie}) and the session's CSRF token, which changes at sign-in
+ * and after a verified code (the answers carry the new one). One thread at a time.
  */
-final class LoadClient {
+final class LoadClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client;
-    private final int port;
+    private final Http1Connection connection;
     private final Map<String, String> cookies = new TreeMap<>();
     private String csrf;
 
-    LoadClient(HttpClient client, int port) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.port = port;
+    LoadClient(int port) {
+        this.connection = new Http1Connection(port);
     }
 
     /** {@code GET /2fa/api/status}, keeping the session's CSRF token. */
-    HttpResponse<String> status() throws IOException, InterruptedException {
-        HttpResponse<String> answer = send(request("/2fa/api/status").GET().build());
+    Answer status() throws IOException {
+        Answer answer = send("GET", "/2fa/api/status", List.of(), null);
         keepCsrf(answer);
         return answer;
     }
 
     /** A JSON {@code POST} with the {@code X-CSRF-Token} header; a new token in the answer replaces the kept one. */
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> answer = send(request(path).header("Content-Type", "application/json")
-                .header("X-CSRF-Token", csrf == null ? "" : csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    Answer post(String path, String json) throws IOException {
+        Answer answer = send("POST", path, List.of("Content-Type: application/json",
+                "X-CSRF-Token: " + (csrf == null ? "" : csrf)), json);
         keepCsrf(answer);
         return answer;
     }
 
     /** A {@code GET} of a page. */
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(request(path).GET().build());
+    Answer get(String path) throws IOException {
+        return send("GET", path, List.of(), null);
     }
 
     /** {@code POST /logout} as the sign-out button sends it; forgets the session's cookies. */
-    HttpResponse<String> logout() throws IOException, InterruptedException {
-        HttpResponse<String> answer = send(request("/logout").header("X-CSRF-Token", csrf == null ? "" : csrf)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("")).build());
+    Answer logout() throws IOException {
+        Answer answer = send("POST", "/logout", List.of("X-CSRF-Token: " + (csrf == null ? "" : csrf),
+                "Content-Type: application/x-www-form-urlencoded"), "");
         cookies.clear();
         csrf = null;
         return answer;
     }
 
-    static JsonNode json(HttpResponse<String> answer) throws IOException {
+    static JsonNode json(Answer answer) throws IOException {
         return JSON.readTree(answer.body());
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30));
-        if (!cookies.isEmpty()) {
-            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
-        return builder;
+    @Override
+    public void close() {
+        connection.close();
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
-        for (String header : answer.headers().allValues("Set-Cookie")) {
+    private Answer send(String method, String path, List<String> headers, String body) throws IOException {
+        List<String> lines = new ArrayList<>(headers);
+        if (!cookies.isEmpty()) {
+            lines.add("Cookie: " + cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        Answer answer = connection.send(method, path, lines, body);
+        for (String header : answer.all("set-cookie")) {
             String pair = header.split(";", 2)[0];
             int eq = pair.indexOf('=');
             if (eq > 0) {
@@ -94,9 +87,9 @@ final class LoadClient {
         return answer;
     }
 
-    private void keepCsrf(HttpResponse<String> answer) throws IOException {
-        boolean json = answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
-        if (answer.statusCode() == 200 && json && answer.body().startsWith("{")) {
+    private void keepCsrf(Answer answer) throws IOException {
+        boolean json = answer.first("content-type").startsWith("application/json");
+        if (answer.status() == 200 && json && answer.body().startsWith("{")) {
             JsonNode token = json(answer).get("csrfToken");
             if (token != null && token.isTextual()) {
                 csrf = token.asText();

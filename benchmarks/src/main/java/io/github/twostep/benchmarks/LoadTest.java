@@ -2,6 +2,7 @@ package io.github.twostep.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.twostep.benchmarks.Http1Connection.Answer;
 import io.github.twostep.login.PasswordHashes;
 import io.github.twostep.otp.Totp;
 import io.github.twostep.sample.Options;
@@ -9,8 +10,6 @@ import io.github.twostep.sample.SampleApp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,19 +30,20 @@ import java.util.function.Function;
 
 /**
  * The load test: the sample application in this process on an embedded PostgreSQL, {@code N}
- * users enrolled through the JSON API, then {@code N} concurrent simulated users ({@link LoadUser})
- * for a bounded time, then a check of every user's stored failure count against the wrong codes
+ * users enrolled through the JSON API, then {@code N} concurrent simulated users ({@link LoadUser},
+ * each on its own keep-alive connection) for an unmeasured warm-up (the JIT compiles the hot
+ * paths) and then a bounded measured time, then a check of every user's stored failure count against the wrong codes
  * it sent, then the filter's verified-request throughput ratio ({@link FilterThroughput}) in the
  * same run. Prints Markdown tables ({@link LoadReport}) and writes the numbers as JSON.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.twostep.benchmarks.LoadTest \
- *     [--users 64] [--seconds 60] [--settings config/twostep.json] [--ratio-seconds 5] [--out load.json]
+ *     [--users 64] [--seconds 60] [--warmup 10] [--settings config/twostep.json] [--ratio-seconds 5] [--out load.json]
  *     [--mode visit|verify]   (verify: signed in once, then only codes, to measure the verify path)
  * </pre>
  */
 public final class LoadTest {
-    record Options(int users, int seconds, Path settings, int ratioSeconds, Path out, boolean verifyOnly) {
+    record Options(int users, int seconds, int warmup, Path settings, int ratioSeconds, Path out, boolean verifyOnly) {
     }
 
     private LoadTest() {
@@ -65,30 +65,23 @@ public final class LoadTest {
                         .withDataDirectory(directory), environment, new PrintStream(OutputStream.nullOutputStream()))) {
             var code = app.twoStep().settings().code();
             Totp totp = new Totp(code.algorithm(), code.length(), code.period(), code.window(), Clock.systemUTC());
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-            List<LoadUser> users = createUsers(postgres, options.users(), totp, http, app.port(), errors);
+            List<LoadUser> users = createUsers(postgres, options.users(), totp, app.port(), errors);
             ExecutorService pool = Executors.newFixedThreadPool(users.size(), r -> new Thread(r, "load-user"));
             try {
                 System.out.printf("enrolling %d users%n", users.size());
                 each(pool, users, LoadUser::enrol);
+                if (options.warmup() > 0) {
+                    System.out.printf("warming up for %d s (not measured)%n", options.warmup());
+                    run(pool, users, options.warmup(), options.verifyOnly());
+                    users.forEach(LoadUser::resetMeasurements);
+                }
                 System.out.printf("running %d users for %d s%n", users.size(), options.seconds());
-                long start = System.nanoTime();
-                long deadline = start + Duration.ofSeconds(options.seconds()).toNanos();
-                each(pool, users, user -> {
-                    while (System.nanoTime() < deadline) {
-                        if (options.verifyOnly()) {
-                            user.verifyOnly();
-                        } else {
-                            user.visit();
-                        }
-                    }
-                });
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double seconds = run(pool, users, options.seconds(), options.verifyOnly());
                 each(pool, users, user -> user.endWithWrongCodes(users.indexOf(user) % 4));
-                report = LoadReport.of(users, seconds, errors, check(users, http, app.port()));
+                report = LoadReport.of(users, seconds, errors, check(users, app.port()));
             } finally {
                 pool.shutdownNow();
+                users.forEach(LoadUser::close);
             }
         }
         report.print(System.out);
@@ -106,9 +99,26 @@ public final class LoadTest {
         }
     }
 
+    /** Every user loops visits (or, with {@code verifyOnly}, code submissions) for {@code seconds}; answers the seconds taken. */
+    private static double run(ExecutorService pool, List<LoadUser> users, int seconds, boolean verifyOnly)
+            throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(seconds).toNanos();
+        each(pool, users, user -> {
+            while (System.nanoTime() < deadline) {
+                if (verifyOnly) {
+                    user.verifyOnly();
+                } else {
+                    user.visit();
+                }
+            }
+        });
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     /** Inserts the load users (bcrypt cost 4: the password check is not what is measured). */
-    private static List<LoadUser> createUsers(EmbeddedPostgres postgres, int count, Totp totp, HttpClient http,
-            int port, Map<String, LongAdder> errors) throws Exception {
+    private static List<LoadUser> createUsers(EmbeddedPostgres postgres, int count, Totp totp, int port,
+            Map<String, LongAdder> errors) throws Exception {
         List<LoadUser> users = new ArrayList<>();
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 PreparedStatement insert = c.prepareStatement(
@@ -119,33 +129,33 @@ public final class LoadTest {
                 insert.setString(2, PasswordHashes.bcrypt((name + "-password").toCharArray(), 4));
                 insert.setString(3, name + "@example.com");
                 insert.executeUpdate();
-                users.add(new LoadUser(name, totp, new LoadClient(http, port), errors));
+                users.add(new LoadUser(name, totp, new LoadClient(port), errors));
             }
         }
         return users;
     }
 
     /** Per user, the stored failures ({@code GET /2fa/admin/api/users/{u}} as admin) that differ from the client's count. */
-    private static List<String> check(List<LoadUser> users, HttpClient http, int port) throws Exception {
-        LoadClient admin = new LoadClient(http, port);
-        admin.status();
-        HttpResponse<String> login = admin.post("/2fa/api/login",
-                "{\"username\": \"admin\", \"password\": \"admin-password\"}");
-        if (login.statusCode() != 200) {
-            throw new IllegalStateException("admin sign-in answered " + login.statusCode());
-        }
-        List<String> mismatches = new ArrayList<>();
-        for (LoadUser user : users) {
-            HttpResponse<String> answer = admin.get("/2fa/admin/api/users/" + user.name);
-            JsonNode stored = LoadClient.json(answer);
-            int failures = stored.path("failedAttempts").asInt(-1);
-            boolean locked = stored.path("locked").asBoolean(true);
-            if (answer.statusCode() != 200 || failures != user.wrongSinceSuccess || locked) {
-                mismatches.add(user.name + ": sent " + user.wrongSinceSuccess + " wrong since the last success, stored "
-                        + failures + (locked ? ", locked" : ""));
+    private static List<String> check(List<LoadUser> users, int port) throws Exception {
+        try (LoadClient admin = new LoadClient(port)) {
+            admin.status();
+            Answer login = admin.post("/2fa/api/login", "{\"username\": \"admin\", \"password\": \"admin-password\"}");
+            if (login.status() != 200) {
+                throw new IllegalStateException("admin sign-in answered " + login.status());
             }
+            List<String> mismatches = new ArrayList<>();
+            for (LoadUser user : users) {
+                Answer answer = admin.get("/2fa/admin/api/users/" + user.name);
+                JsonNode stored = LoadClient.json(answer);
+                int failures = stored.path("failedAttempts").asInt(-1);
+                boolean locked = stored.path("locked").asBoolean(true);
+                if (answer.status() != 200 || failures != user.wrongSinceSuccess || locked) {
+                    mismatches.add(user.name + ": sent " + user.wrongSinceSuccess
+                            + " wrong since the last success, stored " + failures + (locked ? ", locked" : ""));
+                }
+            }
+            return mismatches;
         }
-        return mismatches;
     }
 
     private interface UserTask {
@@ -168,6 +178,7 @@ public final class LoadTest {
     private static Options parse(String[] args) {
         int users = 64;
         int seconds = 60;
+        int warmup = 10;
         Path settings = Path.of("config/twostep.json");
         int ratioSeconds = 5;
         Path out = null;
@@ -180,6 +191,7 @@ public final class LoadTest {
             switch (args[i]) {
                 case "--users" -> users = Integer.parseInt(value);
                 case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--settings" -> settings = Path.of(value);
                 case "--ratio-seconds" -> ratioSeconds = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
@@ -189,13 +201,15 @@ public final class LoadTest {
                     default -> throw new IllegalArgumentException("--mode visit|verify");
                 };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--users, --seconds, --settings, --ratio-seconds, --out, --mode)");
+                        + " (--users, --seconds, --warmup, --settings, --ratio-seconds, --out, --mode)");
             }
             i++;
         }
-        if (users < 1 || users > 1000 || seconds < 1 || seconds > 3600 || ratioSeconds < 1 || ratioSeconds > 600) {
-            throw new IllegalArgumentException("--users 1..1000, --seconds 1..3600, --ratio-seconds 1..600");
+        if (users < 1 || users > 1000 || seconds < 1 || seconds > 3600 || warmup < 0 || warmup > 600
+                || ratioSeconds < 1 || ratioSeconds > 600) {
+            throw new IllegalArgumentException(
+                    "--users 1..1000, --seconds 1..3600, --warmup 0..600, --ratio-seconds 1..600");
         }
-        return new Options(users, seconds, settings, ratioSeconds, out, verifyOnly);
+        return new Options(users, seconds, warmup, settings, ratioSeconds, out, verifyOnly);
     }
 }

@@ -1,11 +1,11 @@
 package io.github.twostep.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.twostep.benchmarks.Http1Connection.Answer;
 import io.github.twostep.otp.Hotp;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  * per 30 s; in between it signs in with one of its backup codes (same verify call, same
  * compare-and-set on the record), and asks for new ones when they run out.
  */
-final class LoadUser {
+final class LoadUser implements AutoCloseable {
     /** Protected pages fetched per verified session. */
     static final int PAGES = 5;
 
@@ -62,14 +62,30 @@ final class LoadUser {
         this.errors = Objects.requireNonNull(errors, "errors");
     }
 
+    /**
+     * Forgets what the warm-up measured (requests, latencies, counts of codes sent) and keeps
+     * what the server must still agree with: accepted steps, wrong codes since the last success,
+     * codes accepted twice.
+     */
+    void resetMeasurements() {
+        verifyNanos.clear();
+        pageNanos.clear();
+        totpAccepted = 0;
+        backupAccepted = 0;
+        wrongSent = 0;
+        replaysSent = 0;
+        regenerations = 0;
+        iterations = 0;
+    }
+
     /** Sets up an authenticator app through the JSON API and keeps the backup codes it answers. */
-    void enrol() throws IOException, InterruptedException {
+    void enrol() throws IOException {
         signIn();
-        HttpResponse<String> started = expect("setup/start", client.post("/2fa/api/setup/start",
+        Answer started = expect("setup/start", client.post("/2fa/api/setup/start",
                 "{\"password\": \"" + password + "\", \"consent\": true}"), 200);
         key = totp.key(OtpSecret.fromBase32(LoadClient.json(started).get("secret").asText()));
         long step = totp.currentStep();
-        HttpResponse<String> confirmed = expect("setup/confirm", client.post("/2fa/api/setup/confirm",
+        Answer confirmed = expect("setup/confirm", client.post("/2fa/api/setup/confirm",
                 "{\"code\": \"" + key.generate(step) + "\", \"methods\": [\"app\"]}"), 200);
         acceptedSteps.add(step);
         lastStep = step;
@@ -79,7 +95,7 @@ final class LoadUser {
     }
 
     /** One visit: sign in, maybe a wrong or replayed code, the right one, {@link #PAGES} pages, sign out. */
-    void visit() throws IOException, InterruptedException {
+    void visit() throws IOException {
         iterations++;
         signIn();
         if (!codes()) {
@@ -87,7 +103,7 @@ final class LoadUser {
         }
         for (int i = 0; i < PAGES; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> page = client.get("/protected");
+            Answer page = client.get("/protected");
             pageNanos.add(System.nanoTime() - start);
             expect("protected", page, 200);
         }
@@ -98,7 +114,7 @@ final class LoadUser {
      * The verify path alone: signed in once, the session then only submits codes (maybe a wrong
      * or replayed one, then the right one), as a user re-verifying would; no pages, no sign-out.
      */
-    void verifyOnly() throws IOException, InterruptedException {
+    void verifyOnly() throws IOException {
         iterations++;
         if (!signedIn) {
             signIn();
@@ -108,7 +124,7 @@ final class LoadUser {
     }
 
     /** Maybe a replayed and a wrong code, then the right one; false when the right one failed. */
-    private boolean codes() throws IOException, InterruptedException {
+    private boolean codes() throws IOException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (lastAccepted != null && random.nextInt(10) == 0) {
             replaysSent++;
@@ -123,10 +139,10 @@ final class LoadUser {
         String code;
         boolean byApp = step <= now + 1;
         code = byApp ? key.generate(step) : backupCodes.pop();
-        HttpResponse<String> answer = verify(code);
-        if (answer.statusCode() != 200) {
+        Answer answer = verify(code);
+        if (answer.status() != 200) {
             refused(answer);
-            error("verify of the right code " + answer.statusCode());
+            error("verify of the right code " + answer.status());
             return false;
         }
         wrongSinceSuccess = 0;
@@ -148,7 +164,7 @@ final class LoadUser {
     }
 
     /** Signs in and sends {@code wrong} wrong codes, leaving the session at the challenge. */
-    void endWithWrongCodes(int wrong) throws IOException, InterruptedException {
+    void endWithWrongCodes(int wrong) throws IOException {
         signIn();
         for (int i = 0; i < wrong; i++) {
             wrongSent++;
@@ -156,28 +172,28 @@ final class LoadUser {
         }
     }
 
-    private void signIn() throws IOException, InterruptedException {
+    private void signIn() throws IOException {
         expect("status", client.status(), 200);
         expect("login", client.post("/2fa/api/login",
                 "{\"username\": \"" + name + "\", \"password\": \"" + password + "\"}"), 200);
     }
 
-    private HttpResponse<String> verify(String code) throws IOException, InterruptedException {
+    private Answer verify(String code) throws IOException {
         long start = System.nanoTime();
-        HttpResponse<String> answer = client.post("/2fa/api/verify",
+        Answer answer = client.post("/2fa/api/verify",
                 "{\"code\": \"" + code + "\", \"trustDevice\": false}");
         verifyNanos.add(System.nanoTime() - start);
         return answer;
     }
 
     /** A code the server must refuse: a 401 counts one failure; a 200 is a code accepted twice or a wrong one taken. */
-    private void refused(HttpResponse<String> answer) {
-        if (answer.statusCode() == 401) {
+    private void refused(Answer answer) {
+        if (answer.status() == 401) {
             wrongSinceSuccess++;
-        } else if (answer.statusCode() == 200) {
+        } else if (answer.status() == 200) {
             acceptedTwice++;
         } else {
-            error("verify of a refused code " + answer.statusCode());
+            error("verify of a refused code " + answer.status());
         }
     }
 
@@ -203,17 +219,22 @@ final class LoadUser {
         }
     }
 
-    private HttpResponse<String> expect(String call, HttpResponse<String> answer, int... statuses) {
+    private Answer expect(String call, Answer answer, int... statuses) {
         for (int status : statuses) {
-            if (answer.statusCode() == status) {
+            if (answer.status() == status) {
                 return answer;
             }
         }
-        error(call + " " + answer.statusCode());
+        error(call + " " + answer.status());
         return answer;
     }
 
     private void error(String what) {
         errors.computeIfAbsent(what, w -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 }

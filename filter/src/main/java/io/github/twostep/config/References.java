@@ -1,6 +1,10 @@
 package io.github.twostep.config;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -16,6 +20,9 @@ import java.util.regex.Pattern;
  * <code>$${</code> stands for a literal <code>${</code>. Problems name the reference and the JSON path, never a resolved value.
  */
 final class References {
+
+    /** The largest file a reference reads: a secret, a key or a certificate, never a stream like /dev/zero. */
+    static final int MAX_FILE_BYTES = 64 * 1024;
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -88,7 +95,28 @@ final class References {
             if (!path.isAbsolute() && baseDirectory != null) {
                 path = baseDirectory.resolve(path);
             }
-            String content = Files.readString(path, StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(path)) {
+                problems.add(jsonPath, reference + (Files.exists(path) ? ": not a regular file"
+                        : ": cannot read file: no such file"));
+                return null;
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                problems.add(jsonPath, reference + ": file is larger than " + MAX_FILE_BYTES / 1024
+                        + " KiB; a ${file:} reference holds one value");
+                return null;
+            }
+            String content;
+            try {
+                content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                problems.add(jsonPath, reference + ": file is not UTF-8 text");
+                return null;
+            }
             int end = content.length();
             while (end > 0 && (content.charAt(end - 1) == '\n' || content.charAt(end - 1) == '\r')) {
                 end--;

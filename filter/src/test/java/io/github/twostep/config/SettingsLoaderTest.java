@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +172,32 @@ class SettingsLoaderTest {
     void loadWhenFileReferenceUnreadableThenErrorNamesReference() {
         assertEquals(List.of("$.setup.issuer: ${file:/no/such/file}: cannot read file: no such file"),
                 problems("{\"setup\": {\"issuer\": \"${file:/no/such/file}\"}}"));
+    }
+
+    @Test
+    void loadWhenFileReferenceIsAStreamOrTooLargeOrNotTextThenErrorInsteadOfHanging() throws Exception {
+        Files.write(dir.resolve("big"), new byte[References.MAX_FILE_BYTES + 1]);
+        Files.write(dir.resolve("binary"), new byte[] {(byte) 0xC3, (byte) 0x28});
+        Files.createDirectory(dir.resolve("folder"));
+        Path settings = Files.writeString(dir.resolve("s.json"), """
+                {"setup": {"issuer": "${file:big}"}, "verify": {"dial": "${file:binary}"},
+                 "smtp": {"host": "h", "from": "a@b", "password": "${file:folder}"}}""");
+
+        InvalidSettingsException error = assertThrows(InvalidSettingsException.class, () -> LOADER.load(settings));
+
+        assertTrue(error.problems().contains("$.setup.issuer: ${file:big}: file is larger than 64 KiB; "
+                + "a ${file:} reference holds one value"), error.problems().toString());
+        assertTrue(error.problems().contains("$.verify.dial: ${file:binary}: file is not UTF-8 text"),
+                error.problems().toString());
+        assertTrue(error.problems().contains("$.smtp.password: ${file:folder}: not a regular file"),
+                error.problems().toString());
+    }
+
+    @Test
+    void loadWhenFileReferenceIsDevZeroThenRefusedAtOnce() {
+        assumeTrue(Files.exists(Path.of("/dev/zero")));
+        assertEquals(List.of("$.setup.issuer: ${file:/dev/zero}: not a regular file"),
+                problems("{\"setup\": {\"issuer\": \"${file:/dev/zero}\"}}"));
     }
 
     @Test

@@ -7,11 +7,13 @@
 #                                            PostgreSQL (embedded); settings in StoreBenchmark
 #   benchmarks/run.sh filter [options]       verified-session throughput with/without TwoStepFilter
 #                                            (FilterThroughput: --threads 4 --seconds 10 --rounds 3 --warmup 10)
-#   benchmarks/run.sh load [options]         the sample app on embedded PostgreSQL under 64 simulated users
-#                                            (LoadTest: --users 64 --seconds 60 --ratio-seconds 5)
-#   benchmarks/run.sh all                    all four with their defaults, then one table of ratios
+#   benchmarks/run.sh load [options]         the sample app on embedded PostgreSQL under 64 simulated users, full
+#                                            visits (LoadTest: --users 64 --seconds 60 --warmup 10 --ratio-seconds 5)
+#   benchmarks/run.sh verify [options]       the same load on the verify path alone: each user signed in once, then
+#                                            only codes (LoadTest --mode verify --ratio-seconds 0)
+#   benchmarks/run.sh all                    all five with their defaults, then one table of ratios
 #
-# Results: benchmarks/target/{totp,store,filter,load}.json. Benchmarks are not tests: nothing here
+# Results: benchmarks/target/{totp,store,filter,load,load-verify}.json. Benchmarks are not tests: nothing here
 # fails on a number; a missed target is printed as MISSED.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,10 +64,17 @@ run_load() {
   load "load end"
 }
 
+run_verify() {
+  load "verify start"
+  java -Xmx1g -cp "$jar" io.github.twostep.benchmarks.LoadTest --mode verify --ratio-seconds 0 "$@" \
+    --out "$out/load-verify.json"
+  load "verify end"
+}
+
 ratios() {
   echo
   java -cp "$jar" io.github.twostep.benchmarks.Ratios --totp "$out/totp.json" --store "$out/store.json" \
-    --filter "$out/filter.json" --load "$out/load.json"
+    --filter "$out/filter.json" --load "$out/load.json" --load-verify "$out/load-verify.json"
 }
 
 what=totp
@@ -74,8 +83,8 @@ if [[ $# -gt 0 && $1 != -* ]]; then
   shift
 fi
 case "$what" in
-  totp|store|filter|load|all) ;;
-  *) echo "usage: benchmarks/run.sh [totp|store|filter|load|all] [options]" >&2; exit 2 ;;
+  totp|store|filter|load|verify|all) ;;
+  *) echo "usage: benchmarks/run.sh [totp|store|filter|load|verify|all] [options]" >&2; exit 2 ;;
 esac
 if [[ $what == all && $# -gt 0 ]]; then
   echo "benchmarks/run.sh all takes no options; run one benchmark to pass options" >&2
@@ -90,13 +99,15 @@ case "$what" in
   store) run_store "$@" ;;
   filter) run_filter "$@" ;;
   load) run_load "$@" ;;
+  verify) run_verify "$@" ;;
   all)
-    rm -f "$out/totp.json" "$out/store.json" "$out/filter.json" "$out/load.json"
+    rm -f "$out/totp.json" "$out/store.json" "$out/filter.json" "$out/load.json" "$out/load-verify.json"
     start=$(date +%s)
     echo; echo "## TOTP"; run_totp
     echo; echo "## Store"; run_store
     echo; echo "## Filter hot path"; run_filter
-    echo; echo "## Load"; run_load
+    echo; echo "## Load, full visits"; run_load
+    echo; echo "## Load, verify path"; run_verify
     echo; echo "## Ratios"; ratios
     echo "total time: $(( $(date +%s) - start )) s"
     ;;

@@ -24,8 +24,10 @@ import java.util.Map;
  *
  * <p>It speaks just what the sample answers: a status line, headers, and a body sized by
  * {@code Content-Length} or sent chunked. A reused connection that the server closed while it
- * was idle (end of stream before any byte of the answer) is reopened and the request sent
- * once more: the server never read it. Any other failure is thrown.
+ * was idle (end of stream or a reset before any byte of the answer) is reopened and the request
+ * sent once more, as browsers do. Should the server have taken the first copy after all, the
+ * load test would see it: a code sent twice is refused the second time and counted as an error
+ * or a lost update, never hidden. Any other failure is thrown.
  */
 final class Http1Connection implements AutoCloseable {
     /** An answer: status, header fields (names in lower case, in order) and the body as text. */
@@ -71,7 +73,15 @@ final class Http1Connection implements AutoCloseable {
         }
         byte[] request = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         boolean wasReused = open();
-        int first = exchange(request, content);
+        int first;
+        try {
+            first = exchange(request, content);
+        } catch (IOException e) {
+            if (!wasReused) {
+                throw e;
+            }
+            first = -1;
+        }
         if (first < 0 && wasReused) {
             close();
             open();

@@ -12,15 +12,17 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What one {@link LoadTest} run measured, as printed and as written to its JSON file.
  *
+ * @param mode       {@code visit} (sign-in, codes, pages, sign-out) or {@code verify} (codes only)
  * @param mismatches users whose stored failure count or lock differs from what the client sent (target none)
- * @param filterRatio verified requests/s with ÷ without the filter, from {@link FilterThroughput}; 0 before it ran
+ * @param filterRatio verified requests/s with ÷ without the filter, from {@link FilterThroughput}; 0 if it did not run
  */
-record LoadReport(int users, double seconds, long visits, long totpAccepted, long backupAccepted,
+record LoadReport(String mode, int users, double seconds, long visits, long totpAccepted, long backupAccepted,
         long regenerations, long wrongSent, long replaysSent, long acceptedTwice, long verifyCalls,
         double verifyP50Ms, double verifyP99Ms, long pages, double pageP50Ms, double pageP99Ms,
         Map<String, Long> errors, List<String> mismatches, double filterRatio) {
 
-    static LoadReport of(List<LoadUser> users, double seconds, Map<String, LongAdder> errors, List<String> mismatches) {
+    static LoadReport of(String mode, List<LoadUser> users, double seconds, Map<String, LongAdder> errors,
+            List<String> mismatches) {
         List<Long> verify = new ArrayList<>();
         List<Long> pages = new ArrayList<>();
         long visits = 0;
@@ -43,13 +45,13 @@ record LoadReport(int users, double seconds, long visits, long totpAccepted, lon
         }
         Map<String, Long> counted = new TreeMap<>();
         errors.forEach((what, n) -> counted.put(what, n.sum()));
-        return new LoadReport(users.size(), seconds, visits, totp, backup, regenerations, wrong, replays, twice,
+        return new LoadReport(mode, users.size(), seconds, visits, totp, backup, regenerations, wrong, replays, twice,
                 verify.size(), percentile(verify, 50), percentile(verify, 99), pages.size(), percentile(pages, 50),
                 percentile(pages, 99), counted, List.copyOf(mismatches), 0);
     }
 
     LoadReport withFilterRatio(double ratio) {
-        return new LoadReport(users, seconds, visits, totpAccepted, backupAccepted, regenerations, wrongSent,
+        return new LoadReport(mode, users, seconds, visits, totpAccepted, backupAccepted, regenerations, wrongSent,
                 replaysSent, acceptedTwice, verifyCalls, verifyP50Ms, verifyP99Ms, pages, pageP50Ms, pageP99Ms,
                 errors, mismatches, ratio);
     }

@@ -38,7 +38,8 @@ import java.util.function.Function;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.twostep.benchmarks.LoadTest \
- *     [--users 64] [--seconds 60] [--warmup 10] [--settings config/twostep.json] [--ratio-seconds 5] [--out load.json]
+ *     [--users 64] [--seconds 60] [--warmup 10] [--settings config/twostep.json] [--out load.json]
+ *     [--ratio-seconds 5]     (0: skip the same-run filter ratio)
  *     [--mode visit|verify]   (verify: signed in once, then only codes, to measure the verify path)
  * </pre>
  */
@@ -78,25 +79,34 @@ public final class LoadTest {
                 System.out.printf("running %d users for %d s%n", users.size(), options.seconds());
                 double seconds = run(pool, users, options.seconds(), options.verifyOnly());
                 each(pool, users, user -> user.endWithWrongCodes(users.indexOf(user) % 4));
-                report = LoadReport.of(users, seconds, errors, check(users, app.port()));
+                report = LoadReport.of(options.verifyOnly() ? "verify" : "visit", users, seconds, errors,
+                        check(users, app.port()));
             } finally {
                 pool.shutdownNow();
                 users.forEach(LoadUser::close);
             }
         }
         report.print(System.out);
+        if (options.ratioSeconds() > 0) {
+            report = withFilterRatio(report, options, directory);
+        }
+        if (options.out() != null) {
+            LoadClient.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), report);
+        }
+    }
+
+    /** Runs {@link FilterThroughput} in this process after the load, for the with ÷ without ratio of the same run. */
+    private static LoadReport withFilterRatio(LoadReport report, Options options, Path directory) throws Exception {
         System.out.println();
         System.out.println("## Filter ratio (FilterThroughput, same run)");
         Path filterJson = options.out() == null ? directory.resolve("filter.json")
                 : options.out().resolveSibling("load-filter.json");
         FilterThroughput.main(new String[] {"--threads", "4", "--seconds", String.valueOf(options.ratioSeconds()),
                 "--rounds", "3", "--warmup", String.valueOf(options.ratioSeconds()), "--out", filterJson.toString()});
-        report = report.withFilterRatio(LoadClient.JSON.readTree(filterJson.toFile()).path("ratio").asDouble());
+        LoadReport withRatio = report.withFilterRatio(LoadClient.JSON.readTree(filterJson.toFile()).path("ratio").asDouble());
         System.out.printf("%nverified-request throughput, with ÷ without TwoStepFilter: %.3f (target ≥ 0.95)%n",
-                report.filterRatio());
-        if (options.out() != null) {
-            LoadClient.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), report);
-        }
+                withRatio.filterRatio());
+        return withRatio;
     }
 
     /** Every user loops visits (or, with {@code verifyOnly}, code submissions) for {@code seconds}; answers the seconds taken. */
@@ -206,9 +216,9 @@ public final class LoadTest {
             i++;
         }
         if (users < 1 || users > 1000 || seconds < 1 || seconds > 3600 || warmup < 0 || warmup > 600
-                || ratioSeconds < 1 || ratioSeconds > 600) {
+                || ratioSeconds < 0 || ratioSeconds > 600) {
             throw new IllegalArgumentException(
-                    "--users 1..1000, --seconds 1..3600, --warmup 0..600, --ratio-seconds 1..600");
+                    "--users 1..1000, --seconds 1..3600, --warmup 0..600, --ratio-seconds 0..600 (0: no filter ratio)");
         }
         return new Options(users, seconds, warmup, settings, ratioSeconds, out, verifyOnly);
     }

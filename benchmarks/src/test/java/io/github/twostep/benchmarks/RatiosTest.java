@@ -31,6 +31,19 @@ class RatiosTest {
 
         assertEquals(List.of(false, false, true, true, true), targets.stream().map(Target::met).toList());
         assertEquals(100.0, targets.get(0).ratio());
+        assertEquals("load, full visits", targets.get(0).benchmark());
+    }
+
+    @Test
+    void loadTargetsWhenVerifyPathWithoutFilterRatioThenNamedSoAndNoRatioRow() throws Exception {
+        List<Target> targets = Ratios.loadTargets(new ObjectMapper().readTree("""
+                {"mode": "verify", "seconds": 10, "totpAccepted": 64, "backupAccepted": 15000, "acceptedTwice": 0,
+                 "errors": {}, "mismatches": [], "filterRatio": 0}
+                """));
+
+        assertEquals(4, targets.size());
+        assertEquals("| load, verify path | accepted verifications/s | 1506.40 | ≥ 1000.00 | met |",
+                targets.get(0).markdownRow());
     }
 
     @Test

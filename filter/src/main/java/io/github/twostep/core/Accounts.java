@@ -123,7 +123,7 @@ public final class Accounts {
                         : outcome.factor() == Factor.EMERGENCY ? Type.EMERGENCY_CODE_USED : Type.VERIFY_SUCCEEDED,
                         Outcome.SUCCESS, caller, outcome.factor().name().toLowerCase(Locale.ROOT));
                 if (outcome.factor() == Factor.EMERGENCY) {
-                    sending.notice(user, SecurityNotice.EMERGENCY_CODE_USED, null);
+                    sending.notice(user, SecurityNotice.EMERGENCY_CODE_USED, null, caller.locale());
                 }
             }
             case INVALID -> record(user, Type.VERIFY_FAILED, Outcome.FAILURE, caller, "");
@@ -175,7 +175,7 @@ public final class Accounts {
             return Optional.empty();
         }
         record(name, Type.NOT_ME_REPORTED, Outcome.SUCCESS, caller, "");
-        sending.notice(name, SecurityNotice.SIGN_IN_BLOCKED, null);
+        sending.notice(name, SecurityNotice.SIGN_IN_BLOCKED, null, caller.locale());
         return Optional.of(name);
     }
 
@@ -209,14 +209,14 @@ public final class Accounts {
     public void disable(String user, Caller caller) {
         enrollment.disable(user);
         record(user, Type.DISABLED, Outcome.SUCCESS, caller, "");
-        sending.notice(user, SecurityNotice.TWO_STEP_DISABLED, null);
+        sending.notice(user, SecurityNotice.TWO_STEP_DISABLED, null, caller.locale());
     }
 
     /** A new set of backup codes, as shown to the user once. */
     public List<String> regenerateBackupCodes(String user, Caller caller) {
         List<String> codes = enrollment.regenerateBackupCodes(user);
         record(user, Type.BACKUP_CODES_REGENERATED, Outcome.SUCCESS, caller, "");
-        sending.notice(user, SecurityNotice.BACKUP_CODES_REGENERATED, null);
+        sending.notice(user, SecurityNotice.BACKUP_CODES_REGENERATED, null, caller.locale());
         return codes;
     }
 
@@ -229,7 +229,7 @@ public final class Accounts {
     public TrustIssued trustDevice(String user, int days, Caller caller) {
         TrustIssued issued = trust.trust(user, caller.userAgent(), days);
         record(user, Type.DEVICE_TRUSTED, Outcome.SUCCESS, caller, issued.device().label());
-        sending.notice(user, SecurityNotice.NEW_TRUSTED_DEVICE, issued.device().label());
+        sending.notice(user, SecurityNotice.NEW_TRUSTED_DEVICE, issued.device().label(), caller.locale());
         return issued;
     }
 
@@ -262,7 +262,7 @@ public final class Accounts {
     public void reset(String user, Caller caller) {
         administration.reset(user);
         record(user, Type.RESET, Outcome.SUCCESS, caller, "");
-        sending.notice(user, SecurityNotice.ADMIN_RESET, null);
+        sending.notice(user, SecurityNotice.ADMIN_RESET, null, caller.locale());
     }
 
     /** Administrator unlock: failures and lock cleared. */

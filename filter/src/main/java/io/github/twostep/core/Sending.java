@@ -111,16 +111,17 @@ final class Sending {
     }
 
     /**
-     * Tells the user by email about a change to their account's security (no code in it). Best
-     * effort: a user without an address, or a mail server that is down, is logged, not fatal.
+     * Tells the user by email, in {@code locale}, about a change to their account's security (no
+     * code in it). Best effort: a user without an address, or a mail server that is down, is
+     * logged, not fatal.
      */
-    void notice(String user, SecurityNotice notice, String detail) {
+    void notice(String user, SecurityNotice notice, String detail, Locale locale) {
         try {
             String to = contacts.contacts(user).contactFor(Channel.EMAIL);
             if (to == null) {
                 return;
             }
-            sender.send(composer.securityNotice(notice, to, detail, null, Locale.ENGLISH));
+            sender.send(composer.securityNotice(notice, to, detail, null, locale));
         } catch (RuntimeException e) {
             LOG.warn("Security notice {} could not be sent: {}", notice, e.toString());
         }

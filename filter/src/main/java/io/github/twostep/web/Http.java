@@ -44,7 +44,7 @@ final class Http {
     }
 
     static Caller caller(HttpServletRequest request) {
-        return new Caller(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        return new Caller(request.getRemoteAddr(), request.getHeader("User-Agent"), request.getLocale());
     }
 
     /** The page's address inside the application with its query, for coming back after sign-in. */

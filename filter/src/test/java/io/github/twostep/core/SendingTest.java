@@ -252,6 +252,24 @@ class SendingTest {
     }
 
     @Test
+    void securityNoticeWhenCallerPrefersGermanThenWrittenInGermanAndOthersInEnglish() {
+        fixture.enrolWithApp("alice");
+        Caller german = new Caller("127.0.0.1", "Firefox", Locale.GERMANY);
+        Caller french = new Caller("127.0.0.1", "Firefox", Locale.FRENCH);
+
+        accounts.regenerateBackupCodes("alice", german);
+        accounts.regenerateBackupCodes("alice", french);
+        accounts.disable("alice", new Caller("127.0.0.1", "Firefox", null));
+
+        List<String> subjects = fixture.outbox.sent.stream().filter(m -> m.purpose() == Purpose.SECURITY_NOTICE)
+                .map(m -> m.subject()).toList();
+        assertEquals(3, subjects.size(), subjects.toString());
+        assertTrue(subjects.get(0).startsWith("Neue Backup-Codes für Ihr Konto"), subjects.get(0));
+        assertTrue(subjects.get(1).startsWith("New backup codes for your"), subjects.get(1));
+        assertTrue(subjects.get(2).contains("turned off"), subjects.get(2));
+    }
+
+    @Test
     void securityNoticeWhenMailDownThenActionStillDone() {
         fixture.enrolWithApp("alice");
         fixture.outbox.failing = true;

@@ -57,6 +57,17 @@ final class Browser {
                 .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A JSON {@code POST} with one more header, as a browser with other settings sends it. */
+    HttpResponse<String> post(String path, String json, String header, String value)
+            throws IOException, InterruptedException {
+        if (csrf == null) {
+            status();
+        }
+        return send(HttpRequest.newBuilder(app.uri(path)).header("Content-Type", "application/json")
+                .header("X-CSRF-Token", csrf).header(header, value).POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     HttpResponse<String> delete(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(app.uri(path)).header("X-CSRF-Token", csrf).DELETE().build());
     }

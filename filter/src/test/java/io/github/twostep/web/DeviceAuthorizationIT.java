@@ -80,6 +80,23 @@ class DeviceAuthorizationIT {
     }
 
     @Test
+    void authoriseWhenBrowserPrefersGermanThenSecurityNoticeInGerman() throws Exception {
+        Browser browser = new Browser(app);
+        browser.login("bob");
+        assertEquals(202, browser.post("/2fa/api/send", "{\"method\": \"email\"}").statusCode());
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+        Matcher code = Pattern.compile("\\b\\d{6}\\b").matcher(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]));
+        assertTrue(code.find());
+
+        assertEquals(200, browser.post("/2fa/api/verify", "{\"code\": \"" + code.group() + "\"}",
+                "Accept-Language", "de-DE,de;q=0.9,en;q=0.5").statusCode());
+
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 2));
+        String subject = SMTP.getReceivedMessages()[1].getSubject();
+        assertTrue(subject.startsWith("Ein neues vertrauenswürdiges Gerät für Ihr Konto"), subject);
+    }
+
+    @Test
     void revokeWhenAuthorisedBrowserRemovedThenChallengedAgainAfterRecheck() throws Exception {
         Browser browser = new Browser(app);
         browser.login("bob");

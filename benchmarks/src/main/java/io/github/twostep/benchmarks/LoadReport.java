@@ -13,15 +13,16 @@ import java.util.concurrent.atomic.LongAdder;
  * What one {@link LoadTest} run measured, as printed and as written to its JSON file.
  *
  * @param mode       {@code visit} (sign-in, codes, pages, sign-out) or {@code verify} (codes only)
+ * @param cpu        CPU time of the measured phase: client threads, the rest of the JVM (server), PostgreSQL
  * @param mismatches users whose stored failure count or lock differs from what the client sent (target none)
  * @param filterRatio verified requests/s with ÷ without the filter, from {@link FilterThroughput}; 0 if it did not run
  */
-record LoadReport(String mode, int users, double seconds, long visits, long totpAccepted, long backupAccepted,
+record LoadReport(String mode, int users, double seconds, CpuUse cpu, long visits, long totpAccepted, long backupAccepted,
         long regenerations, long wrongSent, long replaysSent, long acceptedTwice, long verifyCalls,
         double verifyP50Ms, double verifyP99Ms, long pages, double pageP50Ms, double pageP99Ms,
         Map<String, Long> errors, List<String> mismatches, double filterRatio) {
 
-    static LoadReport of(String mode, List<LoadUser> users, double seconds, Map<String, LongAdder> errors,
+    static LoadReport of(String mode, List<LoadUser> users, double seconds, CpuUse cpu, Map<String, LongAdder> errors,
             List<String> mismatches) {
         List<Long> verify = new ArrayList<>();
         List<Long> pages = new ArrayList<>();
@@ -45,13 +46,13 @@ record LoadReport(String mode, int users, double seconds, long visits, long totp
         }
         Map<String, Long> counted = new TreeMap<>();
         errors.forEach((what, n) -> counted.put(what, n.sum()));
-        return new LoadReport(mode, users.size(), seconds, visits, totp, backup, regenerations, wrong, replays, twice,
+        return new LoadReport(mode, users.size(), seconds, cpu, visits, totp, backup, regenerations, wrong, replays, twice,
                 verify.size(), percentile(verify, 50), percentile(verify, 99), pages.size(), percentile(pages, 50),
                 percentile(pages, 99), counted, List.copyOf(mismatches), 0);
     }
 
     LoadReport withFilterRatio(double ratio) {
-        return new LoadReport(mode, users, seconds, visits, totpAccepted, backupAccepted, regenerations, wrongSent,
+        return new LoadReport(mode, users, seconds, cpu, visits, totpAccepted, backupAccepted, regenerations, wrongSent,
                 replaysSent, acceptedTwice, verifyCalls, verifyP50Ms, verifyP99Ms, pages, pageP50Ms, pageP99Ms,
                 errors, mismatches, ratio);
     }
@@ -61,8 +62,28 @@ record LoadReport(String mode, int users, double seconds, long visits, long totp
         return (totpAccepted + backupAccepted) / seconds;
     }
 
+    /** Milliseconds of CPU per accepted code spent by {@code nanos} of the measured phase. */
+    double millisPerVerification(long nanos) {
+        long accepted = totpAccepted + backupAccepted;
+        return accepted == 0 ? 0 : nanos / 1e6 / accepted;
+    }
+
+    /**
+     * Accepted codes/s the server and PostgreSQL could sustain on {@code cores} cores of their own,
+     * derived from the CPU they spent per accepted code here (an upper bound: it assumes they
+     * would use every cycle the client no longer takes, and no contention grows).
+     */
+    double derivedCapacity(int cores) {
+        double millis = millisPerVerification(cpu.serverNanos() + cpu.databaseNanos());
+        return millis == 0 ? 0 : cores * 1000 / millis;
+    }
+
     long errorCount() {
         return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private double share(long nanos) {
+        return seconds <= 0 ? 0 : 100.0 * nanos / 1e9 / (seconds * Runtime.getRuntime().availableProcessors());
     }
 
     /** The {@code p}th percentile in milliseconds (nearest rank); 0 for no samples. */
@@ -91,6 +112,14 @@ record LoadReport(String mode, int users, double seconds, long visits, long totp
         out.printf(Locale.ROOT, "| verify latency p50 / p99 (ms) | %.1f / %.1f |  |%n", verifyP50Ms, verifyP99Ms);
         out.printf(Locale.ROOT, "| protected pages | %d (%.0f/s) |  |%n", pages, pages / seconds);
         out.printf(Locale.ROOT, "| protected page latency p50 / p99 (ms) | %.1f / %.1f |  |%n", pageP50Ms, pageP99Ms);
+        out.printf(Locale.ROOT, "| CPU per accepted code: server (JVM less client threads) / PostgreSQL / client (ms) "
+                + "| %.2f / %.2f / %.2f |  |%n", millisPerVerification(cpu.serverNanos()),
+                millisPerVerification(cpu.databaseNanos()), millisPerVerification(cpu.clientNanos()));
+        out.printf(Locale.ROOT, "| share of the %.0f s × %d cores: server / PostgreSQL / client | %.0f %% / %.0f %% / %.0f %% |  |%n",
+                seconds, Runtime.getRuntime().availableProcessors(), share(cpu.serverNanos()),
+                share(cpu.databaseNanos()), share(cpu.clientNanos()));
+        out.printf(Locale.ROOT, "| accepted codes/s on 2 cores of their own, server + PostgreSQL (derived, an upper bound) "
+                + "| %.0f |  |%n", derivedCapacity(2));
         out.printf(Locale.ROOT, "| errors (unexpected status) | %d | 0 |%n", errorCount());
         out.printf(Locale.ROOT, "| code or step accepted twice | %d | 0 |%n", acceptedTwice);
         out.printf(Locale.ROOT, "| lost updates (stored failures ≠ sent, or locked) | %d of %d users | 0 |%n",

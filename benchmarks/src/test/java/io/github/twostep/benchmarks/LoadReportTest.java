@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LoadReportTest {
@@ -22,5 +23,23 @@ class LoadReportTest {
     @Test
     void percentileWhenNoSamplesThenZero() {
         assertEquals(0.0, LoadReport.percentile(List.of(), 99));
+    }
+
+    @Test
+    void derivedCapacityWhenServerAndDatabaseSpendOneMillisecondPerCodeThenTwoThousandOnTwoCores() {
+        LoadReport report = new LoadReport("verify", 64, 10, new CpuUse(5_000_000_000L, 7_000_000_000L, 3_000_000_000L),
+                10, 0, 10_000, 0, 0, 0, 0, 10_000, 1, 2, 0, 0, 0, Map.of(), List.of(), 0);
+
+        assertEquals(0.7, report.millisPerVerification(report.cpu().serverNanos()), 1e-9);
+        assertEquals(0.5, report.millisPerVerification(report.cpu().clientNanos()), 1e-9);
+        assertEquals(2000, report.derivedCapacity(2), 1e-6);
+    }
+
+    @Test
+    void derivedCapacityWhenNothingAcceptedThenZero() {
+        LoadReport report = new LoadReport("visit", 64, 10, new CpuUse(1, 1, 1),
+                10, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, Map.of(), List.of(), 0);
+
+        assertEquals(0, report.derivedCapacity(2));
     }
 }

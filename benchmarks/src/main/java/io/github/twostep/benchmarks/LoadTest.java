@@ -57,6 +57,22 @@ public final class LoadTest {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Options options = parse(args);
         Path directory = Files.createTempDirectory("twostep-load");
+        LoadReport report = measure(options, directory);
+        report.print(System.out);
+        if (options.ratioSeconds() > 0) {
+            report = withFilterRatio(report, options, directory);
+        }
+        if (options.out() != null) {
+            LoadClient.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), report);
+        }
+    }
+
+    /**
+     * Starts PostgreSQL and the sample app (settings and data in {@code directory}), enrols the
+     * users, runs the warm-up and the measured phase, checks every user's stored failures, and
+     * answers what was measured (without the filter ratio).
+     */
+    static LoadReport measure(Options options, Path directory) throws Exception {
         Path settings = directory.resolve("twostep.json");
         Files.copy(options.settings(), settings);
         String key = "k1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
@@ -93,13 +109,7 @@ public final class LoadTest {
                 users.forEach(LoadUser::close);
             }
         }
-        report.print(System.out);
-        if (options.ratioSeconds() > 0) {
-            report = withFilterRatio(report, options, directory);
-        }
-        if (options.out() != null) {
-            LoadClient.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), report);
-        }
+        return report;
     }
 
     /** Runs {@link FilterThroughput} in this process after the load, for the with ÷ without ratio of the same run. */

@@ -116,14 +116,14 @@ public final class Accounts {
      * compare-and-set that checks the code (so a record changing meanwhile cannot slip between).
      */
     public VerifyOutcome verify(String user, String code, String signInId, boolean authorizingDevice, Caller caller) {
-        VerifyOutcome outcome = secondFactor.verify(user, code, signInId, authorizingDevice);
+        VerifyOutcome outcome = secondFactor.verify(user, code, signInId, authorizingDevice, caller.language());
         switch (outcome.result()) {
             case VERIFIED -> {
                 record(user, outcome.factor() == Factor.BACKUP ? Type.BACKUP_CODE_USED
                         : outcome.factor() == Factor.EMERGENCY ? Type.EMERGENCY_CODE_USED : Type.VERIFY_SUCCEEDED,
                         Outcome.SUCCESS, caller, outcome.factor().name().toLowerCase(Locale.ROOT));
                 if (outcome.factor() == Factor.EMERGENCY) {
-                    sending.notice(user, SecurityNotice.EMERGENCY_CODE_USED, null, caller.locale());
+                    sending.notice(user, SecurityNotice.EMERGENCY_CODE_USED, null, noticeLocale(user, caller));
                 }
             }
             case INVALID -> record(user, Type.VERIFY_FAILED, Outcome.FAILURE, caller, "");
@@ -175,7 +175,7 @@ public final class Accounts {
             return Optional.empty();
         }
         record(name, Type.NOT_ME_REPORTED, Outcome.SUCCESS, caller, "");
-        sending.notice(name, SecurityNotice.SIGN_IN_BLOCKED, null, caller.locale());
+        sending.notice(name, SecurityNotice.SIGN_IN_BLOCKED, null, noticeLocale(name, caller));
         return Optional.of(name);
     }
 
@@ -198,7 +198,7 @@ public final class Accounts {
 
     /** Enables {@code methods} when {@code code} proves one of them. */
     public SetupConfirmation confirmSetup(String user, String code, Set<VerifyMethod> methods, String signInId, Caller caller) {
-        SetupConfirmation confirmation = enrollment.confirm(user, code, methods, signInId);
+        SetupConfirmation confirmation = enrollment.confirm(user, code, methods, signInId, caller.language());
         boolean ok = confirmation.outcome().isVerified();
         record(user, ok ? Type.ENROLLED : Type.VERIFY_FAILED, ok ? Outcome.SUCCESS : Outcome.FAILURE, caller,
                 methods.stream().map(VerifyMethod::jsonName).sorted().reduce((a, b) -> a + "," + b).orElse(""));
@@ -209,14 +209,14 @@ public final class Accounts {
     public void disable(String user, Caller caller) {
         enrollment.disable(user);
         record(user, Type.DISABLED, Outcome.SUCCESS, caller, "");
-        sending.notice(user, SecurityNotice.TWO_STEP_DISABLED, null, caller.locale());
+        sending.notice(user, SecurityNotice.TWO_STEP_DISABLED, null, noticeLocale(user, caller));
     }
 
     /** A new set of backup codes, as shown to the user once. */
     public List<String> regenerateBackupCodes(String user, Caller caller) {
         List<String> codes = enrollment.regenerateBackupCodes(user);
         record(user, Type.BACKUP_CODES_REGENERATED, Outcome.SUCCESS, caller, "");
-        sending.notice(user, SecurityNotice.BACKUP_CODES_REGENERATED, null, caller.locale());
+        sending.notice(user, SecurityNotice.BACKUP_CODES_REGENERATED, null, noticeLocale(user, caller));
         return codes;
     }
 
@@ -229,7 +229,7 @@ public final class Accounts {
     public TrustIssued trustDevice(String user, int days, Caller caller) {
         TrustIssued issued = trust.trust(user, caller.userAgent(), days);
         record(user, Type.DEVICE_TRUSTED, Outcome.SUCCESS, caller, issued.device().label());
-        sending.notice(user, SecurityNotice.NEW_TRUSTED_DEVICE, issued.device().label(), caller.locale());
+        sending.notice(user, SecurityNotice.NEW_TRUSTED_DEVICE, issued.device().label(), noticeLocale(user, caller));
         return issued;
     }
 
@@ -262,7 +262,24 @@ public final class Accounts {
     public void reset(String user, Caller caller) {
         administration.reset(user);
         record(user, Type.RESET, Outcome.SUCCESS, caller, "");
-        sending.notice(user, SecurityNotice.ADMIN_RESET, null, caller.locale());
+        sending.notice(user, SecurityNotice.ADMIN_RESET, null, rememberedLocale(user));
+    }
+
+    /** The language of a notice the user caused: their browser's, else the one remembered, else English. */
+    private Locale noticeLocale(String user, Caller caller) {
+        return caller.locale() != null ? caller.locale() : rememberedLocale(user);
+    }
+
+    /**
+     * The language of the browser that last proved a code for {@code user}, else English (also
+     * when the record cannot be read: a notice is best effort and never fails the action).
+     */
+    private Locale rememberedLocale(String user) {
+        try {
+            return lookup(user).map(UserRecord::language).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
+        } catch (RuntimeException e) {
+            return Locale.ENGLISH;
+        }
     }
 
     /** Administrator unlock: failures and lock cleared. */

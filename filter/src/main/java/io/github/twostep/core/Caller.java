@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Where a request came from: remote address and User-Agent for the audit trail (either may be
- * empty), and the browser's preferred language, in which security notices caused by the request
- * are written (English when unknown; a language without texts also gets English).
+ * empty), and the browser's preferred language (null when it sent none), in which security
+ * notices caused by the request are written and which a proved code remembers for the user.
  */
 public record Caller(String remoteAddr, String userAgent, Locale locale) {
     /** A caller with nothing known, for calls made by the application itself. */
@@ -14,11 +14,15 @@ public record Caller(String remoteAddr, String userAgent, Locale locale) {
     public Caller {
         remoteAddr = remoteAddr == null ? "" : remoteAddr;
         userAgent = userAgent == null ? "" : userAgent;
-        locale = locale == null ? Locale.ENGLISH : locale;
     }
 
-    /** A caller whose language is not known (notices in English). */
+    /** A caller whose language is not known. */
     public Caller(String remoteAddr, String userAgent) {
-        this(remoteAddr, userAgent, Locale.ENGLISH);
+        this(remoteAddr, userAgent, null);
+    }
+
+    /** The ISO 639 code of the caller's language, or null when unknown. */
+    String language() {
+        return locale == null || locale.getLanguage().isEmpty() ? null : locale.getLanguage();
     }
 }

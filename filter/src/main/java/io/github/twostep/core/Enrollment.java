@@ -68,7 +68,7 @@ final class Enrollment {
      * authorisation, which must not turn into a second-factor trust). Wrong codes count toward
      * the lock.
      */
-    SetupConfirmation confirm(String user, String typed, Set<VerifyMethod> methods, String signInId) {
+    SetupConfirmation confirm(String user, String typed, Set<VerifyMethod> methods, String signInId, String language) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("choose at least one method");
         }
@@ -88,7 +88,7 @@ final class Enrollment {
                         settings.lockout().minutes());
                 return RecordUpdate.write(failed, SetupConfirmation.refused(VerifyOutcome.invalid()));
             }
-            UserRecord next = enabled.get().regenerateBackupCodes(backupHashes).markVerified(now);
+            UserRecord next = enabled.get().regenerateBackupCodes(backupHashes).markVerified(now).withLanguage(language);
             Factor factor = methods.contains(VerifyMethod.APP) ? Factor.APP : Factor.MESSAGE;
             return RecordUpdate.write(next, new SetupConfirmation(VerifyOutcome.verified(factor, 0, next.trustEpoch()),
                     backupCodes.stream().map(CodeFormat::grouped).toList()));

@@ -43,9 +43,10 @@ final class SecondFactor {
      * Verifies {@code typed} for {@code user} whose pending sign-in is {@code signInId} (the
      * binding of message codes). Unless {@code unenrolledAllowed} (a sign-in authorising a device),
      * a user who has not set up two-step gets {@link VerifyOutcome#invalid()} and nothing is
-     * written: there is no factor to check and no failure to count.
+     * written: there is no factor to check and no failure to count. A proved code remembers
+     * {@code language} (the browser's, nullable) in the same write.
      */
-    VerifyOutcome verify(String user, String typed, String signInId, boolean unenrolledAllowed) {
+    VerifyOutcome verify(String user, String typed, String signInId, boolean unenrolledAllowed, String language) {
         Instant now = clock.instant();
         Optional<String> code = CodeFormat.normalize(typed);
         return records.update(user, record -> {
@@ -57,7 +58,7 @@ final class SecondFactor {
             }
             Optional<RecordUpdate<VerifyOutcome>> accepted = code.flatMap(c -> accept(user, record, c, signInId, now));
             if (accepted.isPresent()) {
-                return accepted.get();
+                return RecordUpdate.write(accepted.get().record().withLanguage(language), accepted.get().result());
             }
             UserRecord failed = record.recordFailure(now, lockout.maxFailedAttempts(), lockout.minutes());
             return RecordUpdate.write(failed, VerifyOutcome.invalid());

@@ -28,6 +28,7 @@ final class RecordBuilder {
     Instant updated;
     Instant lastVerified;
     SendQuota sendQuota = SendQuota.NONE;
+    String language;
 
     RecordBuilder(Instant created) {
         this.created = created;
@@ -54,6 +55,7 @@ final class RecordBuilder {
         updated = r.updated();
         lastVerified = r.lastVerified();
         sendQuota = r.sendQuota();
+        language = r.language();
     }
 
     /** Forgets every factor and trusted device; failures, lock, quota and consent stay. */
@@ -75,6 +77,6 @@ final class RecordBuilder {
     UserRecord build() {
         return new UserRecord(consent, enabled, methods, preferredMethod, totp, pendingTotp, lastStep, backupCodes,
                 messageCode, emergencyCode, operatorCode, failures, lockedUntil, devices, trustEpoch, created, updated,
-                lastVerified, sendQuota);
+                lastVerified, sendQuota, language);
     }
 }

@@ -76,6 +76,9 @@ final class RecordJson {
         putTime(o, "cr", r.created());
         putTime(o, "up", r.updated());
         putTime(o, "lv", r.lastVerified());
+        if (r.language() != null) {
+            o.put("lg", r.language());
+        }
         SendQuota q = r.sendQuota();
         if (!q.equals(SendQuota.NONE)) {
             ObjectNode quota = o.putObject("q");
@@ -131,6 +134,7 @@ final class RecordJson {
         b.trustEpoch = Math.toIntExact(o.has("te") ? number(o, "te") : 0);
         b.updated = time(o, "up", true);
         b.lastVerified = time(o, "lv", false);
+        b.language = o.has("lg") ? text(o, "lg") : null;
         JsonNode q = o.get("q");
         b.sendQuota = q == null ? SendQuota.NONE
                 : new SendQuota(time(q, "l", false), time(q, "w", false), Math.toIntExact(number(q, "n")));

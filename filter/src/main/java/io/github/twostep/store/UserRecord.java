@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * A user's two-step state, immutable. Every change is a pure function returning a new record;
@@ -26,17 +27,21 @@ import java.util.function.Consumer;
  * @param lockedUntil end of the current lock, or null
  * @param trustEpoch bumped whenever every trusted device must be forgotten
  * @param updated set by {@link UserRecordUpdater} on every write
+ * @param language the language (ISO 639 code, e.g. {@code de}) of the browser that last proved a
+ *                 code, for notices sent when the user is not the one asking (an administrator's
+ *                 reset); null until known
  */
 public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> methods, VerifyMethod preferredMethod,
         TotpSecret totp, TotpSecret pendingTotp, long lastStep, List<String> backupCodes, MessageCode messageCode,
         ExpiringCode emergencyCode, ExpiringCode operatorCode, int failures, Instant lockedUntil,
         List<TrustedDevice> devices, int trustEpoch, Instant created, Instant updated, Instant lastVerified,
-        SendQuota sendQuota) {
+        SendQuota sendQuota, String language) {
     /** Version of the stored format this record is written in. */
     public static final int FORMAT_VERSION = 1;
     /** {@link #lastStep()} before any TOTP code was accepted. */
     public static final long NO_STEP = -1;
     private static final int MAX_HASH = 200;
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     public UserRecord {
         methods = methods.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(methods));
@@ -55,6 +60,9 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(sendQuota, "sendQuota");
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            throw new IllegalArgumentException("language must be an ISO 639 code of 2 or 3 lower-case letters");
+        }
     }
 
     /** A record with nothing set up, created at {@code now}. */
@@ -216,6 +224,17 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
     }
 
     /** A second factor was proven at {@code now}: remembers it and clears failures and lock. */
+    /**
+     * Remembers the language of the browser that proved a code; {@code language} is an ISO 639
+     * code or null (unknown: the remembered one stays).
+     */
+    public UserRecord withLanguage(String language) {
+        if (language == null || language.equals(this.language)) {
+            return this;
+        }
+        return change(b -> b.language = language);
+    }
+
     public UserRecord markVerified(Instant now) {
         return change(b -> {
             b.lastVerified = now;

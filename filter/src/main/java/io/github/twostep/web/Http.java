@@ -44,7 +44,9 @@ final class Http {
     }
 
     static Caller caller(HttpServletRequest request) {
-        return new Caller(request.getRemoteAddr(), request.getHeader("User-Agent"), request.getLocale());
+        // without Accept-Language, getLocale() answers the server's default, which says nothing of the user
+        Locale locale = request.getHeader("Accept-Language") == null ? null : request.getLocale();
+        return new Caller(request.getRemoteAddr(), request.getHeader("User-Agent"), locale);
     }
 
     /** The page's address inside the application with its query, for coming back after sign-in. */

@@ -270,6 +270,25 @@ class SendingTest {
     }
 
     @Test
+    void adminResetNoticeWhenUserLastProvedACodeInGermanThenGermanWhateverTheAdminsLanguage() {
+        CoreFixture.Enrolled enrolled = fixture.enrolWithApp("alice");
+        fixture.enrolWithApp("bob");
+        fixture.clock.advance(Duration.ofSeconds(30));
+        assertTrue(accounts.verify("alice", fixture.code(enrolled.secret(), 0), "s", false,
+                new Caller("127.0.0.1", "Firefox", Locale.GERMANY)).isVerified());
+        Caller englishAdmin = new Caller("127.0.0.1", "Firefox", Locale.UK);
+
+        accounts.reset("alice", englishAdmin);
+        accounts.reset("bob", englishAdmin);
+
+        List<String> subjects = fixture.outbox.sent.stream().filter(m -> m.purpose() == Purpose.SECURITY_NOTICE)
+                .map(m -> m.subject()).toList();
+        assertEquals("de", accounts.lookup("alice").orElseThrow().language());
+        assertTrue(subjects.get(0).startsWith("Die Zwei-Faktor-Anmeldung für Ihr Konto"), subjects.get(0));
+        assertTrue(subjects.get(1).startsWith("Two-step verification was reset"), subjects.get(1));
+    }
+
+    @Test
     void securityNoticeWhenMailDownThenActionStillDone() {
         fixture.enrolWithApp("alice");
         fixture.outbox.failing = true;

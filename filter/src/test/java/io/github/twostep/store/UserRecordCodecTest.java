@@ -20,7 +20,7 @@ class UserRecordCodecTest {
     private UserRecord full(String user) {
         UserRecord r = Fixtures.enrolled(cipher, user).useStep(58_000_000).orElseThrow()
                 .withMessageCode(new MessageCode(Fixtures.codeHash(), NOW.plusSeconds(300), VerifyMethod.EMAIL))
-                .recordFailure(NOW, 5, 15).recordSend(NOW).markVerified(NOW).withUpdated(NOW.plusSeconds(9));
+                .recordFailure(NOW, 5, 15).recordSend(NOW).markVerified(NOW).withLanguage("de").withUpdated(NOW.plusSeconds(9));
         for (int i = 0; i < 20; i++) {
             r = r.trustDevice(Fixtures.device(i), 20);
         }

@@ -175,4 +175,14 @@ class UserRecordTest {
         assertFalse(text.contains("h1$"));
         assertFalse(text.contains(enrolled.totp().secret().payload()));
     }
+
+    @Test
+    void withLanguageWhenNullThenKeptAndWhenNotAnIsoCodeThenRejected() {
+        UserRecord german = UserRecord.empty(NOW).withLanguage("de");
+
+        assertEquals("de", german.withLanguage(null).language());
+        assertEquals("fr", german.withLanguage("fr").language());
+        assertThrows(IllegalArgumentException.class, () -> german.withLanguage("de-DE"));
+        assertThrows(IllegalArgumentException.class, () -> german.withLanguage("<script>"));
+    }
 }

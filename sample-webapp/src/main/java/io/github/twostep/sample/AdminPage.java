@@ -94,7 +94,7 @@ public final class AdminPage extends HttpServlet {
 
     private void act(HttpServletRequest request, Texts texts, String user, Map<String, Object> model) {
         Accounts accounts = twoStep.accounts();
-        Caller caller = new Caller(request.getRemoteAddr(), request.getHeader("User-Agent"), request.getLocale());
+        Caller caller = new Caller(request.getRemoteAddr(), request.getHeader("User-Agent"));
         String action = String.valueOf(request.getParameter("action"));
         switch (action) {
             case "reset" -> {

@@ -122,7 +122,7 @@ record LoadReport(String mode, int users, double seconds, CpuUse cpu, long visit
                 + "| %.0f |  |%n", derivedCapacity(2));
         out.printf(Locale.ROOT, "| errors (unexpected status) | %d | 0 |%n", errorCount());
         out.printf(Locale.ROOT, "| code or step accepted twice | %d | 0 |%n", acceptedTwice);
-        out.printf(Locale.ROOT, "| lost updates (stored failures ≠ sent, or locked) | %d of %d users | 0 |%n",
+        out.printf(Locale.ROOT, "| lost updates (stored failures, last app step or unused backup codes ≠ the client's, or locked) | %d of %d users | 0 |%n",
                 mismatches.size(), users);
         errors.forEach((what, n) -> out.printf(Locale.ROOT, "%nerror: %s × %d", what, n));
         mismatches.forEach(m -> out.printf(Locale.ROOT, "%nmismatch: %s", m));

@@ -3,7 +3,9 @@ package io.github.twostep.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.twostep.benchmarks.Http1Connection.Answer;
+import io.github.twostep.core.Accounts;
 import io.github.twostep.login.PasswordHashes;
+import io.github.twostep.store.UserRecord;
 import io.github.twostep.otp.Totp;
 import io.github.twostep.sample.Options;
 import io.github.twostep.sample.SampleApp;
@@ -103,7 +105,7 @@ public final class LoadTest {
                 CpuUse used = CpuUse.now(CLIENT_THREADS, postmaster).minus(before);
                 each(pool, users, user -> user.endWithWrongCodes(users.indexOf(user) % 4));
                 report = LoadReport.of(options.verifyOnly() ? "verify" : "visit", users, seconds, used, errors,
-                        check(users, app.port()));
+                        check(users, app.port(), app.twoStep().accounts()));
             } finally {
                 pool.shutdownNow();
                 users.forEach(LoadUser::close);
@@ -162,8 +164,13 @@ public final class LoadTest {
         return users;
     }
 
-    /** Per user, the stored failures ({@code GET /2fa/admin/api/users/{u}} as admin) that differ from the client's count. */
-    private static List<String> check(List<LoadUser> users, int port) throws Exception {
+    /**
+     * Per user, what the store holds that differs from what the client saw: the failures since
+     * the last accepted code ({@code GET /2fa/admin/api/users/{u}} as admin, over HTTP) and, read
+     * from the record itself, the last accepted TOTP step and the number of unused backup codes.
+     * A lost update of a success shows in the last two, of a failure in the first.
+     */
+    private static List<String> check(List<LoadUser> users, int port, Accounts accounts) throws Exception {
         try (LoadClient admin = new LoadClient(port)) {
             admin.status();
             Answer login = admin.post("/2fa/api/login", "{\"username\": \"admin\", \"password\": \"admin-password\"}");
@@ -179,6 +186,13 @@ public final class LoadTest {
                 if (answer.status() != 200 || failures != user.wrongSinceSuccess || locked) {
                     mismatches.add(user.name + ": sent " + user.wrongSinceSuccess
                             + " wrong since the last success, stored " + failures + (locked ? ", locked" : ""));
+                }
+                UserRecord record = accounts.lookup(user.name).orElseThrow();
+                if (record.lastStep() != user.lastAcceptedStep()
+                        || record.backupCodes().size() != user.unusedBackupCodes()) {
+                    mismatches.add(user.name + ": client's last app step " + user.lastAcceptedStep() + " and "
+                            + user.unusedBackupCodes() + " unused backup codes, stored " + record.lastStep() + " and "
+                            + record.backupCodes().size());
                 }
             }
             return mismatches;

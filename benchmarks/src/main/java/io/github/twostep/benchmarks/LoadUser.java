@@ -163,6 +163,16 @@ final class LoadUser implements AutoCloseable {
         return true;
     }
 
+    /** The last TOTP step the server accepted from this user (the store must hold the same). */
+    long lastAcceptedStep() {
+        return lastStep;
+    }
+
+    /** Backup codes this user holds and has not used (the store must hold as many hashes). */
+    int unusedBackupCodes() {
+        return backupCodes.size();
+    }
+
     /** Signs in and sends {@code wrong} wrong codes, leaving the session at the challenge. */
     void endWithWrongCodes(int wrong) throws IOException {
         signIn();

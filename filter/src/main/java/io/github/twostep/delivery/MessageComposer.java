@@ -51,23 +51,23 @@ public final class MessageComposer {
     }
 
     /**
-     * A text message with a code, in the WebOTP format: its last line is {@code @host #code}, so
-     * a browser on the phone can offer the code for the page at that host.
+     * A text message with a code, in the WebOTP format when {@code host} is given: its last line
+     * is then {@code @host #code}, so a browser on the phone can offer the code for the page at
+     * that host.
      *
-     * @param host the host name of the sign-in page, such as {@code example.com}
+     * @param host the host name of the sign-in page, such as {@code example.com}; null: no WebOTP line
      */
     public OutgoingMessage smsCode(Purpose purpose, String to, String code, int validMinutes, String host,
                                    Locale locale) {
         requireCodePurpose(purpose);
         requireCode(code);
-        Objects.requireNonNull(host, "host");
-        if (!HOST.matcher(host).matches()) {
+        if (host != null && !HOST.matcher(host).matches()) {
             throw new IllegalArgumentException("host must be a bare host name such as example.com");
         }
         Texts texts = new Texts(locale);
         String line = texts.format("sms.code", siteName, code) + " " + expires(texts, validMinutes);
         return new OutgoingMessage(Channel.SMS, purpose, to, null,
-                line + "\n\n@" + host.toLowerCase(Locale.ROOT) + " #" + code, null);
+                host == null ? line : line + "\n\n@" + host.toLowerCase(Locale.ROOT) + " #" + code, null);
     }
 
     /** The words a voice call speaks: the code character by character, twice, then its validity. */

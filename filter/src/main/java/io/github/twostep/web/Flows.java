@@ -55,7 +55,7 @@ final class Flows {
             return ghosts.send(x.user());
         }
         return accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(),
-                Http.host(x.request(), twoStep.settings().paths().publicUrl()), notMeUrl(twoStep, x.request(), x.user()),
+                Http.host(twoStep.settings().paths().publicUrl()), notMeUrl(twoStep, x.user()),
                 x.caller());
     }
 
@@ -132,10 +132,13 @@ final class Flows {
         return password != null && verifier.get().verify(x.user(), password.toCharArray()).isPresent();
     }
 
-    /** The "this wasn't me" link for {@code user}'s code emails. */
-    static String notMeUrl(TwoStep twoStep, HttpServletRequest request, String user) {
-        return Http.absolute(request, twoStep.settings().paths().publicUrl(), twoStep.settings().paths().prefix()
-                + "/not-me?t="
+    /** The "this wasn't me" link for {@code user}'s code emails; null without {@code paths.publicUrl}. */
+    static String notMeUrl(TwoStep twoStep, String user) {
+        String publicUrl = twoStep.settings().paths().publicUrl();
+        if (publicUrl == null) {
+            return null;
+        }
+        return Http.absolute(publicUrl, twoStep.settings().paths().prefix() + "/not-me?t="
                 + Http.encode(twoStep.accounts().notMeToken(user)));
     }
 

@@ -62,23 +62,17 @@ final class Http {
     }
 
     /**
-     * {@code path} inside the application as an absolute URL: under {@code publicUrl} when the
-     * settings give one, else under this request's origin (its Host header).
+     * {@code path} inside the application as an absolute URL under {@code publicUrl}; null when
+     * the settings give none. Never built from the request: its Host header is the client's
+     * choice, and a link in an email must not be.
      */
-    static String absolute(HttpServletRequest request, String publicUrl, String path) {
-        if (publicUrl != null) {
-            return publicUrl + path;
-        }
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath()
-                + path;
+    static String absolute(String publicUrl, String path) {
+        return publicUrl == null ? null : publicUrl + path;
     }
 
-    /** The host users sign in at: that of {@code publicUrl} when given, else this request's. */
-    static String host(HttpServletRequest request, String publicUrl) {
-        return publicUrl != null ? URI.create(publicUrl).getHost() : request.getServerName();
+    /** The host users sign in at, that of {@code publicUrl}; null when the settings give none. */
+    static String host(String publicUrl) {
+        return publicUrl == null ? null : URI.create(publicUrl).getHost();
     }
 
     /**

@@ -89,9 +89,9 @@ final class SignIn {
         }
         String signInId = state.signInId();
         Locale locale = request.getLocale();
-        String host = Http.host(request, twoStep.settings().paths().publicUrl());
+        String host = Http.host(twoStep.settings().paths().publicUrl());
         Caller caller = Http.caller(request);
-        String notMe = Flows.notMeUrl(twoStep, request, held.name());
+        String notMe = Flows.notMeUrl(twoStep, held.name());
         background.execute(() -> {
             twoStep.accounts().evaluate(held.name(), null, caller);
             twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, host, notMe, caller);

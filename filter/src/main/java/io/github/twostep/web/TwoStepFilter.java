@@ -80,8 +80,9 @@ public final class TwoStepFilter implements Filter {
             }
             if (twoStep.settings().paths().publicUrl() == null && (twoStep.settings().verify().email()
                     || twoStep.settings().verify().sms())) {
-                LOG.warn("paths.publicUrl is not set: links in emails and the SMS WebOTP host come from each request's "
-                        + "Host header, which a client can forge. Set paths.publicUrl in production.");
+                LOG.warn("paths.publicUrl is not set: code emails go without the \"this wasn't me\" link and texts "
+                        + "without the WebOTP line (neither is ever built from a request's Host header). "
+                        + "Set paths.publicUrl to have them.");
             }
             LOG.info("TwoStep started: login {}, set-up {}, prefix {}", twoStep.settings().login().mode().jsonName(),
                     twoStep.settings().setup().mode().jsonName(), twoStep.settings().paths().prefix());

@@ -50,17 +50,18 @@ class ConfigFilesTest {
     }
 
     @Test
-    void shippedFileWhenLoadedThenDefaultsExceptRolesLoginAndStore() {
+    void shippedFileWhenLoadedThenDefaultsExceptRolesLoginStoreAndPublicUrl() {
         Settings shipped = LOADER.load(configDirectory().resolve("twostep.json"));
         Settings d = Settings.defaults();
         assertEquals(List.of("api"), shipped.exempt().roles());
+        assertEquals("http://localhost:8080", shipped.paths().publicUrl());
         assertEquals(LoginMode.BUILTIN, shipped.login().mode());
         assertEquals(StoreType.JDBC, shipped.store().type());
         assertEquals("java:comp/env/jdbc/users", shipped.store().jdbc().dataSource());
         Settings aligned = new Settings(shipped.enabled(), shipped.trustThisDevice(), shipped.code(),
                 shipped.backupCodes(), shipped.setup(), shipped.verify(), shipped.disableLoginPassword(),
                 shipped.reportOnly(), shipped.messageCode(), shipped.lockout(), d.exempt(),
-                shipped.emergencyCode(), shipped.session(), d.login(), shipped.paths(), shipped.admin(),
+                shipped.emergencyCode(), shipped.session(), d.login(), d.paths(), shipped.admin(),
                 d.store(), shipped.delivery(), shipped.contacts(), shipped.trustedDevices(), shipped.audit(),
                 shipped.deviceAuthorization(),
                 shipped.smtp());

@@ -30,6 +30,14 @@ class MessageComposerTest {
     }
 
     @Test
+    void smsCodeWhenNoHostThenNoWebOtpLine() {
+        OutgoingMessage sms = composer.smsCode(Purpose.SIGN_IN_CODE, "+1 555 0100", "123456", 5, null,
+                Locale.ENGLISH);
+
+        assertEquals("Your TwoStep Sample code is 123456. It expires in 5 minutes.", sms.text());
+    }
+
+    @Test
     void smsCodeWhenOneMinuteThenSingular() {
         OutgoingMessage sms = composer.smsCode(Purpose.SIGN_IN_CODE, "+1 555 0100", "ABCDEF", 1, "Example.COM",
                 Locale.ENGLISH);

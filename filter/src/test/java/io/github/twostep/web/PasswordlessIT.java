@@ -1,6 +1,7 @@
 package io.github.twostep.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ class PasswordlessIT {
     void start() throws Exception {
         app = new TestApp(TestApp.settings("""
                 "setup": {"mode": "auto", "methods": ["email"]}, "disableLoginPassword": true,
-                "trustThisDevice": 0,
+                "trustThisDevice": 0, "paths": {"publicUrl": "https://app.example.com"},
                 "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com",
                          "timeoutSeconds": 5}""".formatted(SMTP.getSmtp().getPort())));
     }
@@ -177,6 +178,23 @@ class PasswordlessIT {
         assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
         String text = plainText(SMTP.getReceivedMessages()[0]);
         assertTrue(text.contains("https://app.example.com/shop/2fa/not-me?t="), text);
+    }
+
+    @Test
+    void codeEmailWhenPublicUrlUnsetThenNoLinkAtAll() throws Exception {
+        app.close();
+        app = new TestApp(TestApp.settings("""
+                "setup": {"mode": "auto", "methods": ["email"]}, "disableLoginPassword": true,
+                "trustThisDevice": 0,
+                "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com",
+                         "timeoutSeconds": 5}""".formatted(SMTP.getSmtp().getPort())));
+        new Browser(app).post("/2fa/api/login", "{\"username\": \"alice\"}");
+
+        assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+        String text = plainText(SMTP.getReceivedMessages()[0]);
+        codeIn(SMTP.getReceivedMessages()[0]);
+        assertFalse(text.contains("not-me"), text);
+        assertFalse(text.contains("http"), text);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.twostep.core;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Where a request came from: remote address and User-Agent for the audit trail (either may be
@@ -10,6 +11,7 @@ import java.util.Locale;
 public record Caller(String remoteAddr, String userAgent, Locale locale) {
     /** A caller with nothing known, for calls made by the application itself. */
     public static final Caller APPLICATION = new Caller("", "");
+    private static final Pattern ISO_639 = Pattern.compile("[a-z]{2,3}");
 
     public Caller {
         remoteAddr = remoteAddr == null ? "" : remoteAddr;
@@ -21,8 +23,13 @@ public record Caller(String remoteAddr, String userAgent, Locale locale) {
         this(remoteAddr, userAgent, null);
     }
 
-    /** The ISO 639 code of the caller's language, or null when unknown. */
+    /**
+     * The ISO 639 code of the caller's language, or null when unknown. A client writes its
+     * {@code Accept-Language} header as it likes ({@code *}, {@code 12345}); only a code of two or
+     * three letters counts, anything else is unknown.
+     */
     String language() {
-        return locale == null || locale.getLanguage().isEmpty() ? null : locale.getLanguage();
+        String language = locale == null ? "" : locale.getLanguage();
+        return ISO_639.matcher(language).matches() ? language : null;
     }
 }

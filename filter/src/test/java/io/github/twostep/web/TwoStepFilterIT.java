@@ -69,6 +69,23 @@ class TwoStepFilterIT {
         return browser;
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "12345", "de-DE;q=x", "x-private", ";;;", "de-DE,de;q=0.9"})
+    void verifyWhenAcceptLanguageIsAnythingThenVerifiedAndOnlyALanguageCodeRemembered(String acceptLanguage)
+            throws Exception {
+        OtpSecret secret = enrol(new Browser(app));
+        app.clock.advance(Duration.ofSeconds(30));
+        Browser browser = challenged();
+
+        HttpResponse<String> verified = browser.post("/2fa/api/verify", "{\"code\": \"" + code(secret, 0) + "\"}",
+                "Accept-Language", acceptLanguage);
+
+        assertEquals(200, verified.statusCode(), verified.body());
+        String remembered = app.twoStep.accounts().lookup("alice").orElseThrow().language();
+        assertTrue(remembered == null || remembered.matches("[a-z]{2,3}"), remembered);
+        assertEquals(acceptLanguage.startsWith("de-DE,") ? "de" : remembered, remembered);
+    }
+
     @Test
     void protectedPageWhenAnonymousThenRedirectedToLogin() throws Exception {
         HttpResponse<String> page = new Browser(app).get("/protected");

@@ -1,7 +1,7 @@
 package io.github.twostep.core;
 
+import io.github.twostep.store.UserRecord;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Where a request came from: remote address and User-Agent for the audit trail (either may be
@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 public record Caller(String remoteAddr, String userAgent, Locale locale) {
     /** A caller with nothing known, for calls made by the application itself. */
     public static final Caller APPLICATION = new Caller("", "");
-    private static final Pattern ISO_639 = Pattern.compile("[a-z]{2,3}");
 
     public Caller {
         remoteAddr = remoteAddr == null ? "" : remoteAddr;
@@ -29,7 +28,7 @@ public record Caller(String remoteAddr, String userAgent, Locale locale) {
      * three letters counts, anything else is unknown.
      */
     String language() {
-        String language = locale == null ? "" : locale.getLanguage();
-        return ISO_639.matcher(language).matches() ? language : null;
+        String language = locale == null ? null : locale.getLanguage();
+        return UserRecord.isLanguage(language) ? language : null;
     }
 }

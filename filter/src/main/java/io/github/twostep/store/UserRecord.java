@@ -60,7 +60,7 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(sendQuota, "sendQuota");
-        if (language != null && !LANGUAGE.matcher(language).matches()) {
+        if (language != null && !isLanguage(language)) {
             throw new IllegalArgumentException("language must be an ISO 639 code of 2 or 3 lower-case letters");
         }
     }
@@ -224,6 +224,11 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
     }
 
     /** A second factor was proven at {@code now}: remembers it and clears failures and lock. */
+    /** Whether {@code code} is what the record keeps as a language: an ISO 639 code of 2 or 3 lower-case letters. */
+    public static boolean isLanguage(String code) {
+        return code != null && LANGUAGE.matcher(code).matches();
+    }
+
     /**
      * Remembers the language of the browser that proved a code; {@code language} is an ISO 639
      * code or null (unknown: the remembered one stays).

@@ -12,7 +12,6 @@ import io.github.twostep.core.VerifyOutcome;
 import io.github.twostep.login.PasswordVerifier;
 import io.github.twostep.store.UnknownUserException;
 import io.github.twostep.store.UserRecord;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -132,14 +131,18 @@ final class Flows {
         return password != null && verifier.get().verify(x.user(), password.toCharArray()).isPresent();
     }
 
-    /** The "this wasn't me" link for {@code user}'s code emails; null without {@code paths.publicUrl}. */
+    /**
+     * The "this wasn't me" link for {@code user}'s code emails, under {@code paths.publicUrl};
+     * null without it. Never built from the request: its Host header is the client's choice, and
+     * a link in an email must not be.
+     */
     static String notMeUrl(TwoStep twoStep, String user) {
         String publicUrl = twoStep.settings().paths().publicUrl();
         if (publicUrl == null) {
             return null;
         }
-        return Http.absolute(publicUrl, twoStep.settings().paths().prefix() + "/not-me?t="
-                + Http.encode(twoStep.accounts().notMeToken(user)));
+        return publicUrl + twoStep.settings().paths().prefix() + "/not-me?t="
+                + Http.encode(twoStep.accounts().notMeToken(user));
     }
 
     /** Drift of at least two steps, in seconds the phone is ahead (negative: behind); null when smaller. */

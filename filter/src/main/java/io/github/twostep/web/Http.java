@@ -61,15 +61,6 @@ final class Http {
         response.sendRedirect(request.getContextPath() + path);
     }
 
-    /**
-     * {@code path} inside the application as an absolute URL under {@code publicUrl}; null when
-     * the settings give none. Never built from the request: its Host header is the client's
-     * choice, and a link in an email must not be.
-     */
-    static String absolute(String publicUrl, String path) {
-        return publicUrl == null ? null : publicUrl + path;
-    }
-
     /** The host users sign in at, that of {@code publicUrl}; null when the settings give none. */
     static String host(String publicUrl) {
         return publicUrl == null ? null : URI.create(publicUrl).getHost();

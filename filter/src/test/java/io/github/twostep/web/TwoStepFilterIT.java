@@ -83,7 +83,9 @@ class TwoStepFilterIT {
         assertEquals(200, verified.statusCode(), verified.body());
         String remembered = app.twoStep.accounts().lookup("alice").orElseThrow().language();
         assertTrue(remembered == null || remembered.matches("[a-z]{2,3}"), remembered);
-        assertEquals(acceptLanguage.startsWith("de-DE,") ? "de" : remembered, remembered);
+        if (acceptLanguage.startsWith("de-DE,")) {
+            assertEquals("de", remembered);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.twostep.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -7,9 +8,11 @@ import java.util.Objects;
  * against: whether a second factor was enabled, the trust epoch, and the trusted device that
  * verified the session (null if none). {@code graceDays} counts the days left before a user
  * who may still skip enrolment ({@code setup.mode: "required"} with
- * {@code enrollmentDeadlineDays}) must enrol; 0 otherwise.
+ * {@code enrollmentDeadlineDays}) must enrol; 0 otherwise. Kept in the HTTP session, so serializable
+ * (a container may persist or replicate sessions).
  */
-public record Evaluation(Standing standing, boolean enabled, int trustEpoch, String deviceId, int graceDays) {
+public record Evaluation(Standing standing, boolean enabled, int trustEpoch, String deviceId, int graceDays)
+        implements Serializable {
 
     public Evaluation {
         Objects.requireNonNull(standing, "standing");

@@ -4,6 +4,8 @@ import io.github.twostep.core.Evaluation;
 import io.github.twostep.core.SetupSecret;
 import io.github.twostep.core.Standing;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,6 +17,12 @@ import java.util.Base64;
  * they were last checked against the store, when a code was last entered here (for the
  * re-verification window), the id binding message codes to this sign-in, the CSRF token and
  * the page to return to. One object per session, its methods synchronised.
+ *
+ * <p>It survives Java serialization, so a container that persists sessions or shares them
+ * between nodes keeps the second factor's state. Such a container saves an attribute only when
+ * it is set, not when the object it holds changes; so every change here sets the attribute
+ * again on the session it was read from (outside this object's lock, since the container may
+ * serialize it under its own).
  */
 final class SignInSession implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -40,19 +48,40 @@ final class SignInSession implements Serializable {
     private String lastReported;
     private boolean codeLogin;
     private boolean ghost;
+    /** The session this state was last read from, to write each change back to. */
+    private transient volatile HttpSession owner;
 
     /** The session's TwoStep state, created (with the session) when missing. */
     static SignInSession of(HttpSession session) {
         if (session.getAttribute(ATTRIBUTE) instanceof SignInSession state) {
+            state.owner = session;
             return state;
         }
         synchronized (CREATION) {
             if (session.getAttribute(ATTRIBUTE) instanceof SignInSession state) {
+                state.owner = session;
                 return state;
             }
             SignInSession state = new SignInSession();
+            state.owner = session;
             session.setAttribute(ATTRIBUTE, state);
             return state;
+        }
+    }
+
+    /**
+     * Sets the attribute again after a change, so that a container that saves sessions (to a
+     * database, to another node) saves this one. A session invalidated meanwhile keeps nothing.
+     */
+    private void changed() {
+        HttpSession session = owner;
+        if (session == null) {
+            return;
+        }
+        try {
+            session.setAttribute(ATTRIBUTE, this);
+        } catch (IllegalStateException invalidated) {
+            // signed out meanwhile: there is nothing left to save
         }
     }
 
@@ -64,8 +93,11 @@ final class SignInSession implements Serializable {
      * A new CSRF token, at every change of privilege (sign-in, verification, set-up), so a
      * token learnt before cannot be used after; clients read it again from {@code GET status}.
      */
-    synchronized void rotateCsrfToken() {
-        csrfToken = CsrfToken.newToken();
+    void rotateCsrfToken() {
+        synchronized (this) {
+            csrfToken = CsrfToken.newToken();
+        }
+        changed();
     }
 
     synchronized String user() {
@@ -73,7 +105,13 @@ final class SignInSession implements Serializable {
     }
 
     /** Forgets everything about a previous user when {@code current} differs (sign-out, switch). */
-    synchronized void follow(String current) {
+    void follow(String current) {
+        if (switchTo(current)) {
+            changed();
+        }
+    }
+
+    private synchronized boolean switchTo(String current) {
         if (current == null ? user != null : !current.equals(user)) {
             user = current;
             evaluation = null;
@@ -84,7 +122,9 @@ final class SignInSession implements Serializable {
             codeLogin = false;
             ghost = false;
             trustedHere = null;
+            return true;
         }
+        return false;
     }
 
     synchronized Evaluation evaluation() {
@@ -96,10 +136,13 @@ final class SignInSession implements Serializable {
     }
 
     /** Stores a fresh evaluation made at {@code now}. */
-    synchronized void evaluated(Evaluation fresh, Instant now) {
-        evaluation = fresh;
-        standing = fresh.standing();
-        checkedAt = now;
+    void evaluated(Evaluation fresh, Instant now) {
+        synchronized (this) {
+            evaluation = fresh;
+            standing = fresh.standing();
+            checkedAt = now;
+        }
+        changed();
     }
 
     /**
@@ -107,35 +150,47 @@ final class SignInSession implements Serializable {
      * more. The first request to ask claims the re-check (the check time moves to now), so
      * parallel requests of one session read the store once, not once each.
      */
-    synchronized boolean claimRecheck(Instant now, Duration recheck) {
-        if (checkedAt != null && now.isBefore(checkedAt.plus(recheck))) {
-            return false;
+    boolean claimRecheck(Instant now, Duration recheck) {
+        synchronized (this) {
+            if (checkedAt != null && now.isBefore(checkedAt.plus(recheck))) {
+                return false;
+            }
+            checkedAt = now;
         }
-        checkedAt = now;
+        changed();
         return true;
     }
 
     /** Whether {@code action} differs from the last one reported for this session (report-only rollout). */
-    synchronized boolean firstReport(String action) {
-        if (action.equals(lastReported)) {
-            return false;
+    boolean firstReport(String action) {
+        synchronized (this) {
+            if (action.equals(lastReported)) {
+                return false;
+            }
+            lastReported = action;
         }
-        lastReported = action;
+        changed();
         return true;
     }
 
     /** A code was entered and accepted at {@code now}, under {@code trustEpoch}. */
-    synchronized void verifiedByCode(Instant now, int trustEpoch) {
-        evaluation = new Evaluation(Standing.VERIFIED, true, trustEpoch, null);
-        standing = Standing.VERIFIED;
-        codeEnteredAt = now;
-        checkedAt = now;
-        signInId = newSignInId();
+    void verifiedByCode(Instant now, int trustEpoch) {
+        synchronized (this) {
+            evaluation = new Evaluation(Standing.VERIFIED, true, trustEpoch, null);
+            standing = Standing.VERIFIED;
+            codeEnteredAt = now;
+            checkedAt = now;
+            signInId = newSignInId();
+        }
+        changed();
     }
 
     /** Remembers the device trusted from this session, for showing it as "this device". */
-    synchronized void trustedHere(String deviceId) {
-        trustedHere = deviceId;
+    void trustedHere(String deviceId) {
+        synchronized (this) {
+            trustedHere = deviceId;
+        }
+        changed();
     }
 
     /** The id of this browser's trusted device: trusted from this session, or the one it signed in with. */
@@ -151,21 +206,36 @@ final class SignInSession implements Serializable {
         return codeEnteredAt != null && now.isBefore(codeEnteredAt.plus(window));
     }
 
-    synchronized String signInId() {
-        if (signInId == null) {
+    String signInId() {
+        String id;
+        synchronized (this) {
+            if (signInId != null) {
+                return signInId;
+            }
             signInId = newSignInId();
+            id = signInId;
         }
-        return signInId;
+        changed();
+        return id;
     }
 
-    synchronized void returnTo(String target) {
-        returnTo = target;
+    void returnTo(String target) {
+        synchronized (this) {
+            returnTo = target;
+        }
+        changed();
     }
 
     /** The saved return target, cleared. */
-    synchronized String takeReturnTo() {
-        String target = returnTo;
-        returnTo = null;
+    String takeReturnTo() {
+        String target;
+        synchronized (this) {
+            target = returnTo;
+            returnTo = null;
+        }
+        if (target != null) {
+            changed();
+        }
         return target;
     }
 
@@ -173,9 +243,12 @@ final class SignInSession implements Serializable {
      * Marks a password-less sign-in waiting for its emailed code. A {@code ghost} is a name no
      * user has: it gets the same answers as a real user, but nothing is looked up or sent.
      */
-    synchronized void codeLogin(boolean isGhost) {
-        codeLogin = true;
-        ghost = isGhost;
+    void codeLogin(boolean isGhost) {
+        synchronized (this) {
+            codeLogin = true;
+            ghost = isGhost;
+        }
+        changed();
     }
 
     /** Whether this session is a password-less sign-in that has not yet proven its code. */
@@ -195,6 +268,11 @@ final class SignInSession implements Serializable {
 
     synchronized SetupSecret pendingSetup() {
         return pendingSetup;
+    }
+
+    /** Writes a consistent snapshot: no change of another request lands half-way. */
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
     }
 
     private static String newSignInId() {

@@ -14,20 +14,26 @@ import java.util.Objects;
  * @param db            JDBC URL of the users table
  * @param dataDirectory where the generated data key lives when {@code TWOSTEP_KEY} is not set
  * @param help          {@code --help} was given
+ * @param sharedSessions HTTP sessions kept in the database ({@code --sessions db}), so several nodes
+ *                      on one database serve one user without sticky sessions and a restart keeps
+ *                      everyone signed in; false: in this process's memory
  */
-public record Options(int port, String settings, String db, Path dataDirectory, boolean help) {
+public record Options(int port, String settings, String db, Path dataDirectory, boolean help,
+                      boolean sharedSessions) {
     /** The database used when {@code --db} is not given: an H2 file under {@code ./data}. */
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/twostep-sample;AUTO_SERVER=TRUE";
     public static final int DEFAULT_PORT = 8080;
 
     static final String USAGE = """
-            Usage: java -jar twostep-sample.jar [--port N] [--settings FILE] [--db JDBC_URL] [--help]
+            Usage: java -jar twostep-sample.jar [--port N] [--settings FILE] [--db JDBC_URL] [--sessions memory|db] [--help]
 
               --port N          HTTP port (default 8080)
               --settings FILE   TwoStep settings, a file path or classpath:NAME
                                 (default config/twostep.json, else the copy in the jar);
                                 profiles: config/profiles/{opt-in,auto-email,passwordless,four-digit-60s,strict}.json
               --db JDBC_URL     users database (default jdbc:h2:file:./data/twostep-sample;AUTO_SERVER=TRUE)
+              --sessions WHERE  memory (default) or db: HTTP sessions kept in the users database, for
+                                several nodes without sticky sessions, and kept over a restart
               --help            show this text
 
             The data key comes from the environment variable TWOSTEP_KEY, else from ./data/twostep.key
@@ -44,27 +50,32 @@ public record Options(int port, String settings, String db, Path dataDirectory, 
 
     /** Port 8080, the default settings, the H2 file database, {@code ./data}. */
     public static Options defaults() {
-        return new Options(DEFAULT_PORT, null, DEFAULT_DB, Path.of("data"), false);
+        return new Options(DEFAULT_PORT, null, DEFAULT_DB, Path.of("data"), false, false);
     }
 
     /** These options on another port. */
     public Options withPort(int value) {
-        return new Options(value, settings, db, dataDirectory, help);
+        return new Options(value, settings, db, dataDirectory, help, sharedSessions);
     }
 
     /** These options with another settings location. */
     public Options withSettings(String value) {
-        return new Options(port, value, db, dataDirectory, help);
+        return new Options(port, value, db, dataDirectory, help, sharedSessions);
     }
 
     /** These options with another database URL. */
     public Options withDb(String value) {
-        return new Options(port, settings, value, dataDirectory, help);
+        return new Options(port, settings, value, dataDirectory, help, sharedSessions);
     }
 
     /** These options keeping a generated key in another directory. */
     public Options withDataDirectory(Path value) {
-        return new Options(port, settings, db, value, help);
+        return new Options(port, settings, db, value, help, sharedSessions);
+    }
+
+    /** These options with HTTP sessions in the database ({@code true}) or in memory. */
+    public Options withSharedSessions(boolean value) {
+        return new Options(port, settings, db, dataDirectory, help, value);
     }
 
     /**
@@ -78,10 +89,11 @@ public record Options(int port, String settings, String db, Path dataDirectory, 
             String option = args[i];
             switch (option) {
                 case "--help", "-h" -> options = new Options(options.port, options.settings, options.db,
-                        options.dataDirectory, true);
+                        options.dataDirectory, true, options.sharedSessions);
                 case "--port" -> options = options.withPort(port(value(args, ++i, option)));
                 case "--settings" -> options = options.withSettings(value(args, ++i, option));
                 case "--db" -> options = options.withDb(value(args, ++i, option));
+                case "--sessions" -> options = options.withSharedSessions(sessions(value(args, ++i, option)));
                 default -> throw new UsageException("unknown option: " + option);
             }
         }
@@ -93,6 +105,14 @@ public record Options(int port, String settings, String db, Path dataDirectory, 
             throw new UsageException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static boolean sessions(String text) {
+        return switch (text) {
+            case "memory" -> false;
+            case "db" -> true;
+            default -> throw new UsageException("--sessions must be memory or db, got \"" + text + "\"");
+        };
     }
 
     private static int port(String text) {

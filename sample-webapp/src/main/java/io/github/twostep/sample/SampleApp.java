@@ -108,7 +108,7 @@ public final class SampleApp implements AutoCloseable {
                 builder.codeSender(new RoutingCodeSender(outbox, outbox, outbox));
             }
             TwoStep twoStep = builder.build();
-            SampleApp app = serve(options.port(), pool, twoStep, outbox, users);
+            SampleApp app = serve(options, pool, twoStep, outbox, users);
             new StartBanner(out).print(app.port(), location, settings, keyed.key(), options.db(), added,
                     outbox != null);
             return app;
@@ -131,8 +131,9 @@ public final class SampleApp implements AutoCloseable {
         }
     }
 
-    private static SampleApp serve(int port, HikariDataSource pool, TwoStep twoStep, DevOutbox outbox,
+    private static SampleApp serve(Options options, HikariDataSource pool, TwoStep twoStep, DevOutbox outbox,
             DemoUsers users) {
+        int port = options.port();
         Site site = new Site(twoStep.settings(), outbox != null);
         ServletContextHandler app = new ServletContextHandler(ServletContextHandler.SESSIONS);
         app.setContextPath("/");
@@ -140,6 +141,9 @@ public final class SampleApp implements AutoCloseable {
         cookie.setHttpOnly(true);
         cookie.setAttribute("SameSite", "Lax");
         app.getSessionHandler().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        if (options.sharedSessions()) {
+            SharedSessions.keepIn(pool, app.getSessionHandler());
+        }
         app.addFilter(new FilterHolder(new TwoStepFilter(twoStep)), "/*", EnumSet.of(DispatcherType.REQUEST));
         app.getServletHandler().addServlet(new ServletHolder("pages", new AppPages(site)));
         ServletMapping pages = new ServletMapping();

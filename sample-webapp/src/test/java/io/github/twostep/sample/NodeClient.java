@@ -20,10 +20,18 @@ final class NodeClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-    private final int port;
+    private int port;
     private String csrf;
 
     NodeClient(SampleApp node) {
+        this.port = node.port();
+    }
+
+    /**
+     * Sends every later request to {@code node}, with the same cookies and CSRF token: a load
+     * balancer without sticky sessions that picked another node.
+     */
+    void switchTo(SampleApp node) {
         this.port = node.port();
     }
 
@@ -82,6 +90,11 @@ final class NodeClient {
     /** A JSON {@code GET}. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build());
+    }
+
+    /** A page visit, as a browser navigates: {@code Accept: text/html}. */
+    HttpResponse<String> navigate(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build());
     }
 
     /** The cookie named {@code name} this browser holds, if any. */

@@ -54,9 +54,12 @@ public final class TwoStep {
     private final PasswordVerifier passwordVerifier;
     private final Clock clock;
     private final AuditSink audit;
+    /** What outlives a reload: the store, its key ring and DataSource, the audit sink, and what code gave. */
+    private final Builder runtime;
 
     private TwoStep(Builder builder, UserDataStore store, KeyRing keys, PasswordVerifier passwordVerifier,
             CodeSender sender, ContactResolver contacts) {
+        this.runtime = builder;
         this.settings = builder.settings;
         this.clock = builder.clock;
         this.audit = builder.audit;
@@ -96,6 +99,33 @@ public final class TwoStep {
         return Optional.ofNullable(passwordVerifier);
     }
 
+    /**
+     * This TwoStep under new settings, for a reload: the policy (codes, lockout, methods, pages,
+     * login, delivery, …) is {@code next}'s, while the long-lived parts stay the same objects: the
+     * store and its DataSource, the key ring (a generated key too, so records stay readable), the
+     * audit sink, and every collaborator given in code. Settings that would need new long-lived
+     * parts are refused, naming them.
+     *
+     * @throws TwoStepException if {@code next} changes {@code store} or {@code audit} (they take
+     *                          effect at a restart), or cannot be built
+     */
+    public TwoStep reconfigured(Settings next) {
+        Objects.requireNonNull(next, "next");
+        java.util.List<String> fixed = new java.util.ArrayList<>();
+        if (!next.store().equals(settings.store())) {
+            fixed.add("store");
+        }
+        if (!next.audit().equals(settings.audit())) {
+            fixed.add("audit");
+        }
+        if (!fixed.isEmpty()) {
+            throw new TwoStepException("a reload cannot change " + String.join(" or ", fixed)
+                    + " (the store, its key and the audit trail live as long as the application): restart to "
+                    + "apply them");
+        }
+        return runtime.copy(next).build();
+    }
+
     /** Call when a user's password changed: every device they trusted must prove the second factor again. */
     public void passwordChanged(String user) {
         accounts.passwordChanged(Objects.requireNonNull(user, "user"));
@@ -112,6 +142,8 @@ public final class TwoStep {
         private SecureRandom random = new SecureRandom();
         private CodeSender codeSender;
         private ContactResolver contactResolver;
+        private KeyRing keys;
+        private boolean givenVerifier;
 
         private Builder(Settings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -131,6 +163,7 @@ public final class TwoStep {
 
         public Builder passwordVerifier(PasswordVerifier value) {
             this.passwordVerifier = Objects.requireNonNull(value, "passwordVerifier");
+            this.givenVerifier = true;
             return this;
         }
 
@@ -171,12 +204,37 @@ public final class TwoStep {
          * @throws TwoStepException if the settings name a store or class that cannot be set up
          */
         public TwoStep build() {
-            UserDataStore chosenStore = store != null ? store : storeFromSettings();
-            PasswordVerifier verifier = passwordVerifier != null ? passwordVerifier : verifierFromSettings();
-            if (audit == null) {
-                audit = auditFromSettings();
+            Builder resolved = copy(settings);
+            if (resolved.store == null) {
+                resolved.store = resolved.storeFromSettings();
             }
-            return new TwoStep(this, chosenStore, keyRing(), verifier, sender(), contacts());
+            if (!resolved.givenVerifier) {
+                resolved.passwordVerifier = resolved.verifierFromSettings();
+            }
+            if (resolved.audit == null) {
+                resolved.audit = resolved.auditFromSettings();
+            }
+            if (resolved.keys == null) {
+                resolved.keys = resolved.keyRing();
+            }
+            return new TwoStep(resolved, resolved.store, resolved.keys, resolved.passwordVerifier, resolved.sender(),
+                    resolved.contacts());
+        }
+
+        /** A builder for {@code next} holding everything this one holds besides the settings. */
+        private Builder copy(Settings next) {
+            Builder copy = new Builder(next);
+            copy.store = store;
+            copy.dataSource = dataSource;
+            copy.passwordVerifier = givenVerifier ? passwordVerifier : null;
+            copy.givenVerifier = givenVerifier;
+            copy.clock = clock;
+            copy.audit = audit;
+            copy.random = random;
+            copy.codeSender = codeSender;
+            copy.contactResolver = contactResolver;
+            copy.keys = keys;
+            return copy;
         }
 
         private AuditSink auditFromSettings() {

@@ -35,6 +35,7 @@ public final class SettingsWatcher implements AutoCloseable {
     private final List<Consumer<Settings>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<InvalidSettingsException>> errorListeners = new CopyOnWriteArrayList<>();
     private String lastSeen;
+    private static final int CLOSE_WAIT_SECONDS = 5;
     private ScheduledExecutorService poller;
 
     /**
@@ -125,12 +126,28 @@ public final class SettingsWatcher implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::checkQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops polling. */
+    /**
+     * Stops polling and waits (a few seconds at most) for a check under way to end, so that no
+     * thread of the watcher outlives it: a container undeploying the application would report
+     * it as a leak.
+     */
     @Override
-    public synchronized void close() {
-        if (poller != null) {
-            poller.shutdownNow();
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = poller;
             poller = null;
+        }
+        if (stopping == null) {
+            return;
+        }
+        stopping.shutdownNow();
+        try {
+            if (!stopping.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("The settings watcher did not stop within {} s", CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -116,7 +116,7 @@ public final class TwoStepFilter implements Filter {
     private void reload(Settings settings) {
         TwoStep previous = twoStep;
         try {
-            TwoStep next = TwoStep.builder(settings).auditSink(previous.auditSink()).build();
+            TwoStep next = previous.reconfigured(settings);
             Gatekeeper nextGate = gatekeeper(next);
             twoStep = next;
             gatekeeper = nextGate;

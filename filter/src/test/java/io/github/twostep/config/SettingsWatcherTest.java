@@ -156,4 +156,15 @@ class SettingsWatcherTest {
             assertTrue(pollers.stream().allMatch(Thread::isDaemon));
         }
     }
+
+    @Test
+    void closeWhenPollingThenThePollingThreadHasEndedOnReturn() {
+        SettingsWatcher watcher = watcher();
+        ScheduledExecutorService poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        watcher.startPolling(poller, Duration.ofMillis(1));
+
+        watcher.close();
+
+        assertTrue(poller.isTerminated(), "no watcher thread outlives close(): a container reports one as a leak");
+    }
 }

@@ -2,9 +2,18 @@ package io.github.twostep.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.twostep.TwoStep;
+import io.github.twostep.config.Algorithm;
+import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.core.AuditEvent;
+import io.github.twostep.core.Caller;
+import io.github.twostep.core.SetupSecret;
+import io.github.twostep.otp.OtpSecret;
+import io.github.twostep.otp.Totp;
 import io.github.twostep.login.PasswordHashes;
 import io.github.twostep.store.JdbcUserDataStore;
 import jakarta.servlet.DispatcherType;
@@ -16,8 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -86,6 +97,49 @@ class SettingsReloadIT {
                     .anyMatch(e -> e.event() == AuditEvent.Type.SETTINGS_REJECTED));
             assertTrue(filter.twoStep().auditSink().recent(null, 10).stream()
                     .anyMatch(e -> e.event() == AuditEvent.Type.SETTINGS_RELOADED));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void reloadWhenStoreIsInMemoryWithoutKeyThenEnrolmentsSurviveAndStoreChangesAreRefused() throws Exception {
+        Path file = dir.resolve("memory.json");
+        Files.writeString(file, "{\"trustThisDevice\": 180}");
+        TwoStepFilter filter = new TwoStepFilter();
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setInitParameter("settings", file.toString());
+        Server server = new Server(0);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new TestApp.AppServlet()), "/");
+        server.setHandler(context);
+        server.start();
+        try {
+            TwoStep first = filter.twoStep();
+            SetupSecret setup = first.accounts().startSetup("alice", Caller.APPLICATION);
+            Totp totp = new Totp(Algorithm.SHA1, 6, 30, 180, Clock.systemUTC());
+            String code = totp.key(OtpSecret.fromBase32(setup.secret())).generate(totp.currentStep());
+            assertTrue(first.accounts().confirmSetup("alice", code, Set.of(VerifyMethod.APP), "sign-in",
+                    Caller.APPLICATION).outcome().isVerified());
+
+            Files.writeString(file, "{\"trustThisDevice\": 7}");
+            assertTrue(filter.checkSettingsNow());
+            TwoStep second = filter.twoStep();
+
+            assertNotSame(first, second, "the new policy is in force");
+            assertEquals(7, second.settings().trustThisDevice());
+            assertTrue(second.accounts().lookup("alice").orElseThrow().enabled(),
+                    "the in-memory store and the generated key outlive the reload");
+
+            Files.writeString(file, "{\"trustThisDevice\": 7, \"store\": {\"type\": \"file\", "
+                    + "\"file\": {\"directory\": \"" + dir.resolve("records").toString().replace("\\", "/")
+                    + "\"}, \"key\": \"k1:" + Base64.getEncoder().encodeToString(new byte[32]) + "\"}}");
+            filter.checkSettingsNow();
+
+            assertSame(second, filter.twoStep(), "a reload that changes the store is refused");
+            assertTrue(second.auditSink().recent(null, 10).stream()
+                    .anyMatch(e -> e.event() == AuditEvent.Type.SETTINGS_REJECTED));
         } finally {
             server.stop();
         }

@@ -91,6 +91,9 @@ final class SettingsReader {
                 c.object("deviceAuthorization", o -> new DeviceAuthorizationSettings(
                         o.bool("enabled", defaults.deviceAuthorization().enabled()),
                         o.integer("days", defaults.deviceAuthorization().days(), 1, 3650))),
+                c.object("stepUp", o -> new StepUpSettings(
+                        o.strings("paths", defaults.stepUp().paths(), false, SettingsReader::exemptPath),
+                        o.integer("maxAgeMinutes", defaults.stepUp().maxAgeMinutes(), 1, 1440))),
                 c.nullableObject("smtp", defaults.smtp(), this::smtp));
         c.finish();
         return s;

@@ -64,6 +64,8 @@ final class SettingsWriter {
                 : s.audit().type()).put("table", s.audit().table());
         root.putObject("deviceAuthorization").put("enabled", s.deviceAuthorization().enabled())
                 .put("days", s.deviceAuthorization().days());
+        root.putObject("stepUp").put("maxAgeMinutes", s.stepUp().maxAgeMinutes())
+                .set("paths", array(s.stepUp().paths(), Function.identity()));
         if (s.smtp() == null) {
             root.putNull("smtp");
         } else {

@@ -21,6 +21,13 @@ public record Decision(Action action, State state, Action reported) {
         ENROLL,
         /** Send the user to prove the second factor. */
         CHALLENGE,
+        /**
+         * Send the user to enter a fresh code: a step-up path, or a change that needs a code
+         * entered in this session lately.
+         */
+        STEP_UP,
+        /** Refuse: signed in, but not allowed here (administration). */
+        FORBIDDEN,
         /** Refuse: the user's two-factor data cannot be read, so nothing is granted. */
         DENY
     }

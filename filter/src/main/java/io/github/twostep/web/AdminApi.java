@@ -2,7 +2,6 @@ package io.github.twostep.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.twostep.TwoStep;
-import io.github.twostep.config.AdminSettings;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.IssuedCode;
@@ -34,37 +33,11 @@ final class AdminApi {
         this.accounts = twoStep.accounts();
     }
 
-    /** Whether the caller of {@code x} may administer; answers 401/403 itself when not. */
-    boolean admitted(Exchange x) throws IOException {
-        int refusal = refusal(x, twoStep.settings().admin());
-        if (refusal != 0) {
-            Json.error(x.response(), refusal, refusal == HttpServletResponse.SC_UNAUTHORIZED ? "login_required"
-                    : "forbidden");
-        }
-        return refusal == 0;
-    }
-
     /**
-     * 0 when the caller may administer: fully signed in, in an admin role, from loopback unless
-     * {@code admin.localOnly} is off; else 401 (not signed in) or 403.
+     * Answers {@code call}, the path after {@code P/admin/api/}, for a caller {@link
+     * io.github.twostep.core.Guard} admitted.
      */
-    static int refusal(Exchange x, AdminSettings admin) {
-        if (!x.signedIn()) {
-            return HttpServletResponse.SC_UNAUTHORIZED;
-        }
-        boolean hasRole = admin.roles().stream().anyMatch(x.roles());
-        if (!Gatekeeper.fullySignedIn(x.state()) || !hasRole
-                || (admin.localOnly() && !isLoopback(x.request().getRemoteAddr()))) {
-            return HttpServletResponse.SC_FORBIDDEN;
-        }
-        return 0;
-    }
-
-    /** Answers {@code call}, the path after {@code P/admin/api/}. */
     void handle(Exchange x, String call) throws IOException {
-        if (!admitted(x)) {
-            return;
-        }
         String method = x.request().getMethod();
         if (method.equals("GET") && call.equals("audit")) {
             audit(x, x.request().getParameter("user"));

@@ -33,13 +33,8 @@ final class AdminPages {
         this.prefix = twoStep.settings().paths().prefix();
     }
 
+    /** The admin page, for a caller {@link io.github.twostep.core.Guard} admitted. */
     void handle(Exchange x) throws IOException {
-        int refusal = AdminApi.refusal(x, twoStep.settings().admin());
-        if (refusal != 0) {
-            Http.plain(x.response(), refusal, refusal == HttpServletResponse.SC_UNAUTHORIZED
-                    ? "Sign in first." : "Administrators only.");
-            return;
-        }
         Messages messages = Messages.forLocales(x.request().getLocales());
         View view = View.of("admin", x, messages, "admin_title", prefix);
         String user = x.request().getParameter("user");

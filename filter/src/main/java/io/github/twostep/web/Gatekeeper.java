@@ -6,8 +6,11 @@ import io.github.twostep.config.Settings;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.Decision;
+import io.github.twostep.core.Endpoint;
+import io.github.twostep.core.Guard;
 import io.github.twostep.core.Standing;
 import io.github.twostep.core.State;
+import io.github.twostep.core.Visit;
 import io.github.twostep.login.AuthenticatedUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -57,20 +60,20 @@ final class Gatekeeper {
             session = SignInSession.of(httpSession);
             session.follow(user);
         }
-        Decision decision;
-        if (session != null && session.codeLoginPending()) {
-            if (!session.ghost()) {
-                standing(request, user, session);
-            }
-            decision = twoStep.guard().decideCodeLogin(path);
-        } else {
-            boolean exemptUser = user != null && twoStep.guard().isExemptUser(user, roles);
-            Standing standing = user != null && settings.enabled() && !exemptUser
-                    ? standing(request, user, session) : null;
-            decision = twoStep.guard().decide(path, user, roles, standing);
+        boolean codeLogin = session != null && session.codeLoginPending();
+        Standing standing = null;
+        if (codeLogin ? !session.ghost()
+                : user != null && settings.enabled() && !twoStep.guard().isExemptUser(user, roles)) {
+            standing = standing(request, user, session);
         }
-        if (routes.owns(path)) {
-            routes.answer(new Exchange(request, response, path, user, roles, decision.state(), session));
+        Endpoint endpoint = routes.endpoint(path, request.getMethod());
+        Decision decision = twoStep.guard().decide(new Visit(endpoint, path, user, roles, standing,
+                session == null ? null : session.codeEnteredAt(), codeLogin,
+                endpoint == Endpoint.ADMIN && AdminApi.isLoopback(request.getRemoteAddr())),
+                twoStep.clock().instant());
+        if (endpoint != Endpoint.APPLICATION) {
+            routes.answer(new Exchange(request, response, path, user, roles, decision.state(), session),
+                    endpoint, decision.action());
             return;
         }
         if (decision.reported() != decision.action() && session != null
@@ -124,6 +127,15 @@ final class Gatekeeper {
                     Http.redirect(request, response, prefix + "/setup");
                 }
             }
+            case STEP_UP -> {
+                if (json) {
+                    Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "reverification_required");
+                } else {
+                    rememberTarget(request, session);
+                    Http.redirect(request, response, prefix + "/verify");
+                }
+            }
+            case FORBIDDEN -> Json.error(response, HttpServletResponse.SC_FORBIDDEN, "forbidden");
             case DENY -> routes.unavailable(request, response, json);
         }
     }
@@ -137,7 +149,7 @@ final class Gatekeeper {
     private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             Decision decision, SignInSession session) throws IOException, ServletException {
         boolean rollout = decision.reported() != decision.action();
-        boolean signedIn = (fullySignedIn(decision.state()) || rollout)
+        boolean signedIn = (Guard.fullySignedIn(decision.state()) || rollout)
                 && (session == null || !session.codeLoginPending());
         if (!signedIn && decision.state() != State.ANONYMOUS) {
             chain.doFilter(new AnonymousRequest(request), response);
@@ -163,10 +175,5 @@ final class Gatekeeper {
         if (navigation) {
             session.returnTo(Http.currentTarget(request));
         }
-    }
-
-    /** Whether {@code state} is a fully signed-in state (second factor proven or not needed). */
-    static boolean fullySignedIn(State state) {
-        return state == State.VERIFIED || state == State.OPTIONAL || state == State.EXEMPT || state == State.DISABLED;
     }
 }

@@ -5,6 +5,8 @@ import io.github.twostep.TwoStep;
 import io.github.twostep.TwoStepException;
 import io.github.twostep.config.LoginMode;
 import io.github.twostep.config.Settings;
+import io.github.twostep.core.Decision.Action;
+import io.github.twostep.core.Endpoint;
 import io.github.twostep.core.State;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,14 +49,52 @@ final class Routes {
         this.signIn = builtin ? new SignIn(twoStep, background, ghosts) : null;
     }
 
-    boolean owns(String path) {
-        return path.equals(prefix) || path.startsWith(prefix + "/")
-                || (builtin && (path.equals(settings.login().path()) || path.equals("/logout")));
+    /**
+     * What a request to {@code path} with {@code method} asks for: one of TwoStep's own pages or
+     * calls (everything under {@code paths.prefix}, and with built-in login the login page and
+     * {@code /logout}), or else a path of the application.
+     */
+    Endpoint endpoint(String path, String method) {
+        if (builtin && path.equals(settings.login().path())) {
+            return Endpoint.LOGIN;
+        }
+        if (builtin && path.equals("/logout")) {
+            return Endpoint.LOGOUT;
+        }
+        if (!path.equals(prefix) && !path.startsWith(prefix + "/")) {
+            return Endpoint.APPLICATION;
+        }
+        String inside = path.substring(prefix.length());
+        if (inside.startsWith("/api/")) {
+            return apiEndpoint(inside.substring("/api/".length()), method);
+        }
+        if (inside.equals("/admin") || inside.startsWith("/admin/api/")) {
+            return Endpoint.ADMIN;
+        }
+        return switch (inside) {
+            case "/static/twostep.css" -> Endpoint.ASSET;
+            case "/not-me" -> Endpoint.NOT_ME;
+            case "/verify" -> Endpoint.VERIFY_PAGE;
+            case "/setup" -> Endpoint.SETUP;
+            case "/devices" -> Endpoint.ACCOUNT;
+            default -> Endpoint.OTHER;
+        };
     }
 
-    void answer(Exchange x) throws IOException {
+    private Endpoint apiEndpoint(String call, String method) {
+        return switch (call) {
+            case "status" -> method.equals("GET") ? Endpoint.STATUS : Endpoint.ACCOUNT;
+            case "login" -> builtin && method.equals("POST") ? Endpoint.LOGIN : Endpoint.ACCOUNT;
+            case "verify", "send" -> Endpoint.VERIFY;
+            case "setup/start", "setup/confirm" -> Endpoint.SETUP;
+            default -> Endpoint.ACCOUNT;
+        };
+    }
+
+    /** Answers a request to one of TwoStep's own addresses, which {@code action} lets through or not. */
+    void answer(Exchange x, Endpoint endpoint, Action action) throws IOException {
         try {
-            dispatch(x);
+            dispatch(x, endpoint, action);
         } catch (TwoStepException e) {
             LOG.error("A TwoStep call failed; answering 503, nothing granted: {}", e.getMessage());
             if (!x.response().isCommitted()) {
@@ -65,7 +105,7 @@ final class Routes {
         }
     }
 
-    private void dispatch(Exchange x) throws IOException {
+    private void dispatch(Exchange x, Endpoint endpoint, Action action) throws IOException {
         NoStore.apply(x.response());
         String path = x.path();
         boolean json = path.startsWith(prefix + "/api/") || path.startsWith(prefix + "/admin/api/");
@@ -76,6 +116,10 @@ final class Routes {
             } else {
                 Http.plain(x.response(), HttpServletResponse.SC_FORBIDDEN, "Missing or wrong CSRF token.");
             }
+            return;
+        }
+        if (action != Action.PROCEED) {
+            refuse(x, endpoint, action, json);
             return;
         }
         if (path.equals(prefix + "/static/twostep.css")) {
@@ -100,38 +144,44 @@ final class Routes {
     }
 
     private void page(Exchange x, String page) throws IOException {
-        if (!x.signedIn()) {
-            if (builtin) {
-                Http.redirect(x.request(), x.response(), settings.login().path());
-            } else {
-                Http.plain(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "Sign in first.");
+        switch (page) {
+            case "/verify" -> pages.verify(x);
+            case "/setup" -> pages.setup(x);
+            case "/devices" -> pages.devices(x);
+            default -> Http.plain(x.response(), HttpServletResponse.SC_NOT_FOUND, "Not found.");
+        }
+    }
+
+    /**
+     * The answer when {@link io.github.twostep.core.Guard} does not let a request through: JSON
+     * calls get the contract's error, pages a redirect to where the user must go (the admin page,
+     * which has none, a plain refusal).
+     */
+    private void refuse(Exchange x, Endpoint endpoint, Action action, boolean json) throws IOException {
+        HttpServletResponse response = x.response();
+        if (json) {
+            switch (action) {
+                case LOGIN -> Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "login_required");
+                case CHALLENGE -> Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "second_factor_required");
+                case ENROLL -> Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "enrollment_required");
+                case STEP_UP -> Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "reverification_required");
+                case FORBIDDEN -> Json.error(response, HttpServletResponse.SC_FORBIDDEN, "forbidden");
+                default -> unavailable(x.request(), response, true);
             }
             return;
         }
-        State state = x.state();
-        switch (page) {
-            case "/verify" -> {
-                if (state == State.ENROLL) {
-                    Http.redirect(x.request(), x.response(), prefix + "/setup");
+        switch (action) {
+            case LOGIN -> {
+                if (builtin && endpoint != Endpoint.ADMIN) {
+                    Http.redirect(x.request(), response, settings.login().path());
                 } else {
-                    pages.verify(x);
+                    Http.plain(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in first.");
                 }
             }
-            case "/setup" -> {
-                if (state == State.CHALLENGE) {
-                    Http.redirect(x.request(), x.response(), prefix + "/verify");
-                } else {
-                    pages.setup(x);
-                }
-            }
-            case "/devices" -> {
-                if (!Gatekeeper.fullySignedIn(state)) {
-                    Http.redirect(x.request(), x.response(), prefix + (state == State.ENROLL ? "/setup" : "/verify"));
-                } else {
-                    pages.devices(x);
-                }
-            }
-            default -> Http.plain(x.response(), HttpServletResponse.SC_NOT_FOUND, "Not found.");
+            case CHALLENGE, STEP_UP -> Http.redirect(x.request(), response, prefix + "/verify");
+            case ENROLL -> Http.redirect(x.request(), response, prefix + "/setup");
+            case FORBIDDEN -> Http.plain(response, HttpServletResponse.SC_FORBIDDEN, "Administrators only.");
+            default -> unavailable(x.request(), response, false);
         }
     }
 

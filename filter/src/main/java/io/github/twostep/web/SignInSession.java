@@ -201,6 +201,11 @@ final class SignInSession implements Serializable {
         return evaluation == null ? null : evaluation.deviceId();
     }
 
+    /** When a code was last entered and accepted in this session; null if none was. */
+    synchronized Instant codeEnteredAt() {
+        return codeEnteredAt;
+    }
+
     /** Whether a code was entered in this session within {@code window} before {@code now}. */
     synchronized boolean recentlyVerified(Instant now, Duration window) {
         return codeEnteredAt != null && now.isBefore(codeEnteredAt.plus(window));

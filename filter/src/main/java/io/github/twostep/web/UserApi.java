@@ -40,20 +40,14 @@ final class UserApi {
         this.flows = flows;
     }
 
-    /** Answers {@code call} (the path after {@code P/api/}). */
+    /**
+     * Answers {@code call} (the path after {@code P/api/}), which {@link io.github.twostep.core.Guard}
+     * let this state make.
+     */
     void handle(Exchange x, String call) throws IOException {
         String method = x.request().getMethod();
         if (call.equals("status") && method.equals("GET")) {
             status(x);
-            return;
-        }
-        if (!x.signedIn()) {
-            Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "login_required");
-            return;
-        }
-        String refusal = refusal(x.state(), call);
-        if (refusal != null) {
-            Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, refusal);
             return;
         }
         switch (method + " " + call) {
@@ -72,17 +66,6 @@ final class UserApi {
                 }
             }
         }
-    }
-
-    /** Why {@code state} may not make {@code call}, as the error code; null if it may. */
-    static String refusal(State state, String call) {
-        boolean verifyCall = call.equals("verify") || call.equals("send");
-        boolean setupCall = call.equals("setup/start") || call.equals("setup/confirm");
-        return switch (state) {
-            case CHALLENGE -> verifyCall ? null : "second_factor_required";
-            case ENROLL -> verifyCall || setupCall ? null : "enrollment_required";
-            default -> null;
-        };
     }
 
     private void status(Exchange x) throws IOException {

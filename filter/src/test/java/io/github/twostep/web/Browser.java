@@ -85,6 +85,18 @@ final class Browser {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    URI uri(String path) {
+        return app.uri(path);
+    }
+
+    /** Holds a trust cookie another browser was given, as if this one had been. */
+    void adoptTrustCookie(String value) {
+        HttpCookie cookie = new HttpCookie("twostep_trust", value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(app.uri("/"), cookie);
+    }
+
     static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }

@@ -1,18 +1,17 @@
 package io.github.twostep.cli;
 
 import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.core.AccountSummary;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.Caller;
 import io.github.twostep.core.IssuedCode;
 import io.github.twostep.store.TrustedDevice;
-import io.github.twostep.store.UserRecord;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -57,18 +56,16 @@ final class UserCommands {
     }
 
     private void status(String user) {
-        Optional<UserRecord> found = accounts.lookup(user);
-        Instant now = clock.instant();
-        boolean enrolled = found.map(UserRecord::enabled).orElse(false);
-        boolean locked = found.map(r -> r.isLocked(now)).orElse(false);
+        AccountSummary summary = accounts.summary(user);
         out.println("user: " + user);
-        out.println("enrolled: " + (enrolled ? "yes" : "no"));
-        out.println("methods: " + (enrolled ? methods(found.get()) : "none"));
-        out.println("locked: " + (locked ? "yes, until " + time(found.get().lockedUntil()) : "no"));
-        out.println("failed attempts: " + found.map(UserRecord::failures).orElse(0));
-        out.println("devices: " + found.map(r -> r.devices().stream().filter(d -> !d.isExpired(now)).count()).orElse(0L));
-        out.println("backup codes left: " + found.map(r -> r.backupCodes().size()).orElse(0));
-        out.println("last verification: " + found.map(UserRecord::lastVerified).map(UserCommands::time).orElse("never"));
+        out.println("enrolled: " + (summary.enrolled() ? "yes" : "no"));
+        out.println("methods: " + (summary.enrolled() ? summary.methods().stream().map(VerifyMethod::jsonName)
+                .collect(Collectors.joining(", ")) : "none"));
+        out.println("locked: " + (summary.locked() ? "yes, until " + time(summary.lockedUntil()) : "no"));
+        out.println("failed attempts: " + summary.failedAttempts());
+        out.println("devices: " + summary.devices());
+        out.println("backup codes left: " + summary.backupCodesLeft());
+        out.println("last verification: " + (summary.lastVerified() == null ? "never" : time(summary.lastVerified())));
     }
 
     private void reset(String user) {
@@ -108,10 +105,6 @@ final class UserCommands {
         }
         out.println("revoked device " + deviceId + " of " + user);
         return TwoStepCli.OK;
-    }
-
-    private static String methods(UserRecord record) {
-        return record.methods().stream().sorted().map(VerifyMethod::jsonName).collect(Collectors.joining(", "));
     }
 
     private static String time(Instant instant) {

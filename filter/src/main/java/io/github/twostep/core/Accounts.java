@@ -258,6 +258,15 @@ public final class Accounts {
         return administration.record(user);
     }
 
+    /**
+     * What an administrator is shown of {@code user}'s second factor now.
+     *
+     * @throws io.github.twostep.store.UnknownUserException if the store has no such user
+     */
+    public AccountSummary summary(String user) {
+        return AccountSummary.of(user, administration.record(user).orElse(null), clock.instant());
+    }
+
     /** Administrator reset: the next sign-in starts from nothing; trust voided. Idempotent. */
     public void reset(String user, Caller caller) {
         administration.reset(user);

@@ -2,13 +2,12 @@ package io.github.twostep.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.twostep.TwoStep;
+import io.github.twostep.core.AccountSummary;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.IssuedCode;
-import io.github.twostep.core.State;
 import io.github.twostep.store.InvalidUsernameException;
 import io.github.twostep.store.UnknownUserException;
-import io.github.twostep.store.UserRecord;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -89,17 +88,11 @@ final class AdminApi {
     }
 
     private void lookup(Exchange x, String user) throws IOException {
-        Optional<UserRecord> found = accounts.lookup(user);
-        Instant now = twoStep.clock().instant();
-        UserRecord record = found.orElse(null);
-        boolean enrolled = record != null && record.enabled();
-        Json.write(x.response(), 200, new Answers.AdminUser(user, enrolled,
-                enrolled ? record.methods().stream().sorted().map(m -> m.jsonName()).toList() : List.of(),
-                record != null && record.isLocked(now),
-                record != null && record.isLocked(now) ? record.lockedUntil().toString() : null,
-                record == null ? 0 : record.failures(),
-                record == null ? 0 : (int) record.devices().stream().filter(d -> !d.isExpired(now)).count(),
-                record == null ? null : UserApi.iso(record.lastVerified())));
+        AccountSummary summary = accounts.summary(user);
+        Json.write(x.response(), 200, new Answers.AdminUser(user, summary.enrolled(),
+                summary.methods().stream().map(m -> m.jsonName()).toList(), summary.locked(),
+                UserApi.iso(summary.lockedUntil()), summary.failedAttempts(), summary.devices(),
+                UserApi.iso(summary.lastVerified())));
     }
 
     private void operatorCode(Exchange x, String user) throws IOException {

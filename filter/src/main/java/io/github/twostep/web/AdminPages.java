@@ -1,15 +1,13 @@
 package io.github.twostep.web;
 
 import io.github.twostep.TwoStep;
+import io.github.twostep.core.AccountSummary;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.IssuedCode;
 import io.github.twostep.store.InvalidUsernameException;
 import io.github.twostep.store.UnknownUserException;
-import io.github.twostep.store.UserRecord;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -87,17 +85,13 @@ final class AdminPages {
     }
 
     private void show(String user, View view, Messages messages) {
-        Optional<UserRecord> found = accounts.lookup(user);
-        Instant now = twoStep.clock().instant();
-        boolean enrolled = found.map(UserRecord::enabled).orElse(false);
+        AccountSummary summary = accounts.summary(user);
         view.with("account", true)
-                .with("enrolled", messages.get(enrolled ? "admin_yes" : "admin_no"))
-                .with("methods", enrolled ? found.get().methods().stream().sorted().map(m -> m.jsonName())
-                        .collect(Collectors.joining(", ")) : "")
-                .with("locked", found.filter(r -> r.isLocked(now)).map(r -> r.lockedUntil().toString())
-                        .orElse(messages.get("admin_no")))
-                .with("failures", found.map(UserRecord::failures).orElse(0))
-                .with("lastVerified", found.map(UserRecord::lastVerified).map(Instant::toString).orElse(""))
+                .with("enrolled", messages.get(summary.enrolled() ? "admin_yes" : "admin_no"))
+                .with("methods", summary.methods().stream().map(m -> m.jsonName()).collect(Collectors.joining(", ")))
+                .with("locked", summary.locked() ? summary.lockedUntil().toString() : messages.get("admin_no"))
+                .with("failures", summary.failedAttempts())
+                .with("lastVerified", summary.lastVerified() == null ? "" : summary.lastVerified().toString())
                 .with("devices", accounts.devices(user).stream().map(d -> UserApi.device(d, null)).toList())
                 .with("audit", accounts.auditTrail(user, AUDIT_LINES).stream().map(e -> new Answers.AuditLine(
                         e.time().toString(), e.user(), e.event().wireName(), e.outcome().wireName(), e.remoteAddr(),

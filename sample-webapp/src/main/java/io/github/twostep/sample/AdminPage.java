@@ -1,11 +1,11 @@
 package io.github.twostep.sample;
 
 import io.github.twostep.TwoStep;
+import io.github.twostep.core.AccountSummary;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.Caller;
 import io.github.twostep.core.IssuedCode;
 import io.github.twostep.store.InvalidUsernameException;
-import io.github.twostep.store.UserRecord;
 import io.github.twostep.config.JdbcStoreSettings;
 import io.github.twostep.store.JdbcUserDataStore;
 import jakarta.servlet.ServletException;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code /admin}: an operator looks up a user's second factor, resets it, lifts a lock or hands
@@ -112,27 +111,22 @@ public final class AdminPage extends HttpServlet {
             }
             default -> { }
         }
-        model.put("facts", facts(texts, accounts.lookup(user)));
+        model.put("facts", facts(texts, accounts.summary(user)));
         model.put("hasFacts", true);
     }
 
     /** The user's 2FA standing as rows of label and value. */
-    private List<Map<String, String>> facts(Texts texts, Optional<UserRecord> found) {
-        Instant now = twoStep.clock().instant();
-        UserRecord record = found.orElse(null);
-        boolean enrolled = record != null && record.enabled();
-        boolean locked = record != null && record.isLocked(now);
+    private List<Map<String, String>> facts(Texts texts, AccountSummary summary) {
         return List.of(
-                row(texts, "admin_enrolled", texts.get(enrolled ? "yes" : "no")),
-                row(texts, "admin_methods", enrolled ? String.join(", ",
-                        record.methods().stream().sorted().map(m -> m.jsonName()).toList()) : "–"),
-                row(texts, "admin_locked", locked ? texts.format("admin_locked_until", seconds(record.lockedUntil()))
-                        : texts.get("no")),
-                row(texts, "admin_failures", String.valueOf(record == null ? 0 : record.failures())),
-                row(texts, "admin_devices", String.valueOf(record == null ? 0
-                        : record.devices().stream().filter(d -> !d.isExpired(now)).count())),
-                row(texts, "admin_last_verified", record == null || record.lastVerified() == null ? "–"
-                        : seconds(record.lastVerified())));
+                row(texts, "admin_enrolled", texts.get(summary.enrolled() ? "yes" : "no")),
+                row(texts, "admin_methods", summary.enrolled() ? String.join(", ",
+                        summary.methods().stream().map(m -> m.jsonName()).toList()) : "–"),
+                row(texts, "admin_locked", summary.locked()
+                        ? texts.format("admin_locked_until", seconds(summary.lockedUntil())) : texts.get("no")),
+                row(texts, "admin_failures", String.valueOf(summary.failedAttempts())),
+                row(texts, "admin_devices", String.valueOf(summary.devices())),
+                row(texts, "admin_last_verified", summary.lastVerified() == null ? "–"
+                        : seconds(summary.lastVerified())));
     }
 
     /** ISO-8601 UTC to the second. */

@@ -240,7 +240,7 @@ public final class Accounts {
 
     /** Revokes one trusted device; false if there is no such device. */
     public boolean revokeDevice(String user, String deviceId, Caller caller) {
-        boolean revoked = trust.revoke(user, deviceId);
+        boolean revoked = TrustedDevice.isId(deviceId) && trust.revoke(user, deviceId);
         if (revoked) {
             record(user, Type.DEVICE_REVOKED, Outcome.SUCCESS, caller, "");
         }
@@ -304,10 +304,15 @@ public final class Accounts {
         return code;
     }
 
-    /** Stores the operator's one-time code for a user who called; answers its expiry. */
-    public Instant operatorCode(String user, String code, Caller caller) {
-        Instant expires = administration.operatorCode(user, code);
-        record(user, Type.OPERATOR_CODE_CREATED, Outcome.SUCCESS, caller, "");
+    /**
+     * Stores the operator's one-time code for a user who called; answers its expiry, or empty
+     * when the code is not 4 to 20 letters or digits (nothing is stored then).
+     */
+    public Optional<Instant> operatorCode(String user, String code, Caller caller) {
+        Optional<Instant> expires = administration.operatorCode(user, code);
+        if (expires.isPresent()) {
+            record(user, Type.OPERATOR_CODE_CREATED, Outcome.SUCCESS, caller, "");
+        }
         return expires;
     }
 
@@ -321,7 +326,8 @@ public final class Accounts {
         try {
             audit.record(new AuditEvent(clock.instant(), user, type, outcome, caller.remoteAddr(), caller.userAgent(),
                     detail));
-        } catch (TwoStepException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // an application's sink may fail in any way; the operation it records has happened
             LOG.warn("Audit event {} could not be recorded: {}", type.wireName(), e.toString());
         }
     }

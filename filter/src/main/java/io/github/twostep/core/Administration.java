@@ -59,17 +59,19 @@ final class Administration {
     }
 
     /**
-     * Stores the operator's one-time code for a user who called, valid {@code emergencyCode.minutes}.
-     *
-     * @throws IllegalArgumentException if the code is not 4 to 20 letters or digits
+     * Stores the operator's one-time code for a user who called, valid {@code emergencyCode.minutes};
+     * empty, with nothing stored, when the code is not 4 to 20 letters or digits.
      */
-    Instant operatorCode(String user, String typed) {
-        String code = CodeFormat.normalize(typed).filter(c -> c.length() >= 4 && c.length() <= 20)
-                .orElseThrow(() -> new IllegalArgumentException("an operator code is 4 to 20 letters or digits"));
+    Optional<Instant> operatorCode(String user, String typed) {
+        Optional<String> normalized = CodeFormat.normalize(typed).filter(c -> c.length() >= 4 && c.length() <= 20);
+        if (normalized.isEmpty()) {
+            return Optional.empty();
+        }
+        String code = normalized.get();
         Instant expires = clock.instant().plus(Duration.ofMinutes(settings.emergencyCode().minutes()));
         ExpiringCode stored = new ExpiringCode(hashes.hash(code), expires);
         records.change(user, record -> record.setOperatorCode(stored));
-        return expires;
+        return Optional.of(expires);
     }
 
 }

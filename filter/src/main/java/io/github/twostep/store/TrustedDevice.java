@@ -30,6 +30,11 @@ public record TrustedDevice(String id, String tokenHash, String label, Instant c
         Objects.requireNonNull(expires, "expires");
     }
 
+    /** Whether {@code text} has the shape of a device id (so it can name one at all). */
+    public static boolean isId(String text) {
+        return text != null && ID.matcher(text).matches();
+    }
+
     /** Whether the trust has run out at {@code now}. */
     public boolean isExpired(Instant now) {
         return !now.isBefore(expires);

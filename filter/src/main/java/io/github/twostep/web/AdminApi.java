@@ -77,7 +77,7 @@ final class AdminApi {
             default -> {
                 if (action.startsWith("DELETE devices/")) {
                     String id = action.substring("DELETE devices/".length());
-                    if (id.matches("[A-Za-z0-9_-]{1,32}") && accounts.revokeDevice(user, id, x.caller())) {
+                    if (accounts.revokeDevice(user, id, x.caller())) {
                         x.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
                         return;
                     }
@@ -98,10 +98,10 @@ final class AdminApi {
     private void operatorCode(Exchange x, String user) throws IOException {
         Optional<ObjectNode> body = Json.readObject(x.request());
         String code = body.map(b -> UserApi.text(b, "code")).orElse(null);
-        try {
-            Instant expires = accounts.operatorCode(user, code, x.caller());
-            Json.write(x.response(), 200, new Answers.Expiry(expires.toString()));
-        } catch (IllegalArgumentException e) {
+        Optional<Instant> expires = accounts.operatorCode(user, code, x.caller());
+        if (expires.isPresent()) {
+            Json.write(x.response(), 200, new Answers.Expiry(expires.get().toString()));
+        } else {
             Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_code");
         }
     }

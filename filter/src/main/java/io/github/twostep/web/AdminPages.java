@@ -64,18 +64,13 @@ final class AdminPages {
                 return;
             }
             case "operator-code" -> {
-                try {
-                    accounts.operatorCode(user, x.request().getParameter("code"), x.caller());
-                } catch (IllegalArgumentException e) {
+                if (accounts.operatorCode(user, x.request().getParameter("code"), x.caller()).isEmpty()) {
                     view.with("error", messages.get("admin_bad_code"));
                     return;
                 }
             }
             case "revoke" -> {
-                String id = x.request().getParameter("id");
-                if (id != null && id.matches("[A-Za-z0-9_-]{1,32}")) {
-                    accounts.revokeDevice(user, id, x.caller());
-                }
+                accounts.revokeDevice(user, x.request().getParameter("id"), x.caller());
             }
             default -> {
                 return;

@@ -199,7 +199,7 @@ final class UserApi {
     }
 
     private void revokeDevice(Exchange x, String id) throws IOException {
-        if (!id.matches("[A-Za-z0-9_-]{1,32}") || !accounts.revokeDevice(x.user(), id, x.caller())) {
+        if (!accounts.revokeDevice(x.user(), id, x.caller())) {
             Json.error(x.response(), HttpServletResponse.SC_NOT_FOUND, "not_found");
             return;
         }

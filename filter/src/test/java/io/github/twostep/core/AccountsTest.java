@@ -226,7 +226,25 @@ class AccountsTest {
 
         assertEquals(VerifyOutcome.verified(Factor.OPERATOR, 0, accounts.lookup("alice").orElseThrow().trustEpoch()), accounts.verify("alice", "47110815", "s", CALLER));
         assertEquals(Result.INVALID, accounts.verify("alice", "47110815", "s", CALLER).result());
-        assertThrows(IllegalArgumentException.class, () -> accounts.operatorCode("alice", "12", CALLER));
+    }
+
+    @Test
+    void operatorCodeWhenTooShortThenRefusedAndNothingStoredOrAudited() {
+        fixture.enrolWithApp("alice");
+        int audited = fixture.audit.recent("alice", 100).size();
+
+        assertTrue(accounts.operatorCode("alice", "12", CALLER).isEmpty());
+
+        assertEquals(null, accounts.lookup("alice").orElseThrow().operatorCode());
+        assertEquals(audited, fixture.audit.recent("alice", 100).size());
+    }
+
+    @Test
+    void revokeDeviceWhenIdIsMalformedThenFalseAndNothingAudited() {
+        fixture.enrolWithApp("alice");
+
+        assertFalse(accounts.revokeDevice("alice", "../../etc", CALLER));
+        assertFalse(accounts.revokeDevice("alice", null, CALLER));
     }
 
     @Test

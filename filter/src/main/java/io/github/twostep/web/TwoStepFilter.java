@@ -58,6 +58,18 @@ public final class TwoStepFilter implements Filter {
         this.twoStep = java.util.Objects.requireNonNull(twoStep, "twoStep");
     }
 
+    /**
+     * For registration in code, with the settings file {@code watcher} watches applied as it
+     * changes, as for a filter declared in {@code web.xml}: a valid new file takes effect for the
+     * next request (through {@link TwoStep#reconfigured}, so the store, key and collaborators
+     * given in code stay), an invalid one is refused and the old settings stay. The filter owns
+     * the watcher from now on and closes it.
+     */
+    public TwoStepFilter(TwoStep twoStep, SettingsWatcher watcher) {
+        this(twoStep);
+        this.watcher = java.util.Objects.requireNonNull(watcher, "watcher");
+    }
+
     @Override
     public void init(FilterConfig config) throws ServletException {
         try {

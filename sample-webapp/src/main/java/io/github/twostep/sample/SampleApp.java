@@ -6,6 +6,7 @@ import io.github.twostep.TwoStep;
 import io.github.twostep.TwoStepException;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.SettingsLoader;
+import io.github.twostep.config.SettingsWatcher;
 import io.github.twostep.delivery.DevOutbox;
 import io.github.twostep.delivery.RoutingCodeSender;
 import io.github.twostep.web.TwoStepFilter;
@@ -43,15 +44,15 @@ public final class SampleApp implements AutoCloseable {
     static final String DEFAULT_SETTINGS = "config/twostep.json";
 
     private final HikariDataSource pool;
-    private final TwoStep twoStep;
+    private final TwoStepFilter filter;
     private final DevOutbox outbox;
     private final Server server;
     private final ServerConnector connector;
 
-    private SampleApp(HikariDataSource pool, TwoStep twoStep, DevOutbox outbox, Server server,
+    private SampleApp(HikariDataSource pool, TwoStepFilter filter, DevOutbox outbox, Server server,
             ServerConnector connector) {
         this.pool = pool;
-        this.twoStep = twoStep;
+        this.filter = filter;
         this.outbox = outbox;
         this.server = server;
         this.connector = connector;
@@ -97,7 +98,10 @@ public final class SampleApp implements AutoCloseable {
         String location = options.settings() != null ? options.settings()
                 : Files.isRegularFile(Path.of(DEFAULT_SETTINGS)) ? DEFAULT_SETTINGS : "classpath:" + DEFAULT_SETTINGS;
         KeyedEnvironment keyed = new KeyedEnvironment(environment, options.dataDirectory());
-        Settings settings = new SettingsLoader(keyed).load(location, null);
+        SettingsLoader loader = new SettingsLoader(keyed);
+        SettingsWatcher watcher = location.startsWith("classpath:") ? null
+                : new SettingsWatcher(Path.of(location), loader);
+        Settings settings = watcher != null ? watcher.current() : loader.load(location, null);
         HikariDataSource pool = pool(options.db());
         try {
             DemoUsers users = new DemoUsers(pool);
@@ -108,7 +112,8 @@ public final class SampleApp implements AutoCloseable {
                 builder.codeSender(new RoutingCodeSender(outbox, outbox, outbox));
             }
             TwoStep twoStep = builder.build();
-            SampleApp app = serve(options, pool, twoStep, outbox, users);
+            TwoStepFilter filter = watcher != null ? new TwoStepFilter(twoStep, watcher) : new TwoStepFilter(twoStep);
+            SampleApp app = serve(options, pool, filter, outbox, users);
             new StartBanner(out).print(app.port(), location, settings, keyed.key(), options.db(), added,
                     outbox != null);
             return app;
@@ -131,9 +136,10 @@ public final class SampleApp implements AutoCloseable {
         }
     }
 
-    private static SampleApp serve(Options options, HikariDataSource pool, TwoStep twoStep, DevOutbox outbox,
+    private static SampleApp serve(Options options, HikariDataSource pool, TwoStepFilter filter, DevOutbox outbox,
             DemoUsers users) {
         int port = options.port();
+        TwoStep twoStep = filter.twoStep();
         Site site = new Site(twoStep.settings(), outbox != null);
         ServletContextHandler app = new ServletContextHandler(ServletContextHandler.SESSIONS);
         app.setContextPath("/");
@@ -144,7 +150,7 @@ public final class SampleApp implements AutoCloseable {
         if (options.sharedSessions()) {
             SharedSessions.keepIn(pool, app.getSessionHandler());
         }
-        app.addFilter(new FilterHolder(new TwoStepFilter(twoStep)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        app.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         app.getServletHandler().addServlet(new ServletHolder("pages", new AppPages(site)));
         ServletMapping pages = new ServletMapping();
         pages.setServletName("pages");
@@ -171,7 +177,7 @@ public final class SampleApp implements AutoCloseable {
             stopQuietly(server);
             throw new TwoStepException("cannot start the web server on port " + port + ": " + e.getMessage(), e);
         }
-        return new SampleApp(pool, twoStep, outbox, server, connector);
+        return new SampleApp(pool, filter, outbox, server, connector);
     }
 
     /** The port the server listens on (the chosen one when started with port 0). */
@@ -179,9 +185,17 @@ public final class SampleApp implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The TwoStep the filter runs. */
+    /** The TwoStep the filter runs now (a reload of the settings file replaces it). */
     public TwoStep twoStep() {
-        return twoStep;
+        return filter.twoStep();
+    }
+
+    /**
+     * Looks at the settings file now instead of at the filter's next poll; true when it changed
+     * and was read (whether the filter took it is then {@link #twoStep()}'s settings).
+     */
+    public boolean checkSettingsNow() {
+        return filter.checkSettingsNow();
     }
 
     /** The dev outbox, when mail and SMS go there (no {@code smtp} settings). */

@@ -65,4 +65,14 @@ class OptionsTest {
             assertTrue(Options.USAGE.contains(option), option);
         }
     }
+
+    @Test
+    void parseWhenSessionsGivenThenSharedOrNot() {
+        assertTrue(Options.parse("--sessions", "db").sharedSessions());
+        assertFalse(Options.parse("--sessions", "memory").sharedSessions());
+        assertFalse(Options.parse().sharedSessions(), "in memory unless asked");
+        Options.UsageException error = assertThrows(Options.UsageException.class,
+                () -> Options.parse("--sessions", "redis"));
+        assertEquals("--sessions must be memory or db, got \"redis\"", error.getMessage());
+    }
 }

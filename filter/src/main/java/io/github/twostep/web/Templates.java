@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The HTML templates of TwoStep's pages ({@code io/github/twostep/web/templates/*.mustache} on
  * the class path), compiled once. Every value is HTML-escaped; there is no triple-mustache in
- * any template, so no value reaches a page unescaped. Partials ({@code {{> layout-head}}})
+ * any template, so no value reaches a page unescaped. Partials ({@code {{> layout-top}}})
  * load from the same folder.
  */
 final class Templates {

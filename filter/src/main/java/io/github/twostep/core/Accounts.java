@@ -117,6 +117,36 @@ public final class Accounts {
      */
     public VerifyOutcome verify(String user, String code, String signInId, boolean authorizingDevice, Caller caller) {
         VerifyOutcome outcome = secondFactor.verify(user, code, signInId, authorizingDevice, caller.language());
+        audit(user, outcome, caller);
+        return outcome;
+    }
+
+    /**
+     * Completes the challenge of a session whose evaluation is {@code before}: checks
+     * {@code code} and, when it is right, trusts the caller's browser in the same
+     * compare-and-set, for {@code trustThisDevice} days when {@code trustRequested} (and the
+     * option is on), or for {@code deviceAuthorization.days} when the code authorises a new
+     * browser of a user without a second factor. Answers the outcome and the trusted device,
+     * whose token goes into the browser's cookie.
+     */
+    public ChallengeCompletion completeChallenge(String user, String code, String signInId, Evaluation before,
+            boolean trustRequested, Caller caller) {
+        boolean authorizing = before != null && before.standing() == Standing.CHALLENGE && !before.enabled();
+        int days = authorizing ? settings.deviceAuthorization().days()
+                : trustRequested ? settings.trustThisDevice() : 0;
+        TrustIssued issued = days > 0 ? trust.issue(caller.userAgent(), days) : null;
+        VerifyOutcome outcome = secondFactor.verify(user, code, signInId, authorizing, caller.language(),
+                issued == null ? java.util.function.UnaryOperator.identity() : trust.adding(issued));
+        audit(user, outcome, caller);
+        if (!outcome.isVerified() || issued == null) {
+            return new ChallengeCompletion(outcome, null, authorizing && outcome.isVerified());
+        }
+        record(user, Type.DEVICE_TRUSTED, Outcome.SUCCESS, caller, issued.device().label());
+        sending.notice(user, SecurityNotice.NEW_TRUSTED_DEVICE, issued.device().label(), noticeLocale(user, caller));
+        return new ChallengeCompletion(outcome, issued, authorizing);
+    }
+
+    private void audit(String user, VerifyOutcome outcome, Caller caller) {
         switch (outcome.result()) {
             case VERIFIED -> {
                 record(user, outcome.factor() == Factor.BACKUP ? Type.BACKUP_CODE_USED
@@ -129,7 +159,6 @@ public final class Accounts {
             case INVALID -> record(user, Type.VERIFY_FAILED, Outcome.FAILURE, caller, "");
             case LOCKED -> record(user, Type.LOCKED_OUT, Outcome.DENIED, caller, "");
         }
-        return outcome;
     }
 
     /**

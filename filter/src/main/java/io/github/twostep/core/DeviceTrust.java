@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * "Trust this device": a random opaque token for the browser's cookie, of which the record
@@ -41,6 +42,13 @@ final class DeviceTrust {
 
     /** Trusts the browser with {@code userAgent} for {@code days}; answers the cookie token. */
     TrustIssued trust(String user, String userAgent, int days) {
+        TrustIssued issued = issue(userAgent, days);
+        records.change(user, adding(issued));
+        return issued;
+    }
+
+    /** A new trusted device and its cookie token for the browser with {@code userAgent}, not stored yet. */
+    TrustIssued issue(String userAgent, int days) {
         if (days <= 0) {
             throw new IllegalStateException("trusting devices is turned off");
         }
@@ -48,8 +56,12 @@ final class DeviceTrust {
         String token = random(TOKEN_BYTES);
         TrustedDevice device = new TrustedDevice(random(ID_BYTES), hash(token), DeviceLabel.of(userAgent), now, now,
                 now.plus(Duration.ofDays(days)));
-        records.change(user, record -> record.trustDevice(device, max));
         return new TrustIssued(token, device);
+    }
+
+    /** The change that stores {@code issued} in a record (the oldest device goes beyond the maximum). */
+    UnaryOperator<UserRecord> adding(TrustIssued issued) {
+        return record -> record.trustDevice(issued.device(), max);
     }
 
     /** The unexpired device in {@code record} whose token is {@code token}. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Checks a submitted code of any kind (app, message, backup, emergency, operator) and counts
@@ -47,6 +48,16 @@ final class SecondFactor {
      * {@code language} (the browser's, nullable) in the same write.
      */
     VerifyOutcome verify(String user, String typed, String signInId, boolean unenrolledAllowed, String language) {
+        return verify(user, typed, signInId, unenrolledAllowed, language, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #verify(String, String, String, boolean, String)}; a proved code also applies
+     * {@code alsoOnSuccess} to the record in the same write (trusting the device the code was
+     * entered on), so a challenge completes in one compare-and-set.
+     */
+    VerifyOutcome verify(String user, String typed, String signInId, boolean unenrolledAllowed, String language,
+            UnaryOperator<UserRecord> alsoOnSuccess) {
         Instant now = clock.instant();
         Optional<String> code = CodeFormat.normalize(typed);
         return records.update(user, record -> {
@@ -58,7 +69,8 @@ final class SecondFactor {
             }
             Optional<RecordUpdate<VerifyOutcome>> accepted = code.flatMap(c -> accept(user, record, c, signInId, now));
             if (accepted.isPresent()) {
-                return RecordUpdate.write(accepted.get().record().withLanguage(language), accepted.get().result());
+                return RecordUpdate.write(alsoOnSuccess.apply(accepted.get().record().withLanguage(language)),
+                        accepted.get().result());
             }
             UserRecord failed = record.recordFailure(now, lockout.maxFailedAttempts(), lockout.minutes());
             return RecordUpdate.write(failed, VerifyOutcome.invalid());

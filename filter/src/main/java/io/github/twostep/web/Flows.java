@@ -3,10 +3,10 @@ package io.github.twostep.web;
 import io.github.twostep.TwoStep;
 import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.core.Accounts;
+import io.github.twostep.core.ChallengeCompletion;
 import io.github.twostep.core.Evaluation;
 import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.SetupConfirmation;
-import io.github.twostep.core.Standing;
 import io.github.twostep.core.TrustIssued;
 import io.github.twostep.core.VerifyOutcome;
 import io.github.twostep.login.PasswordVerifier;
@@ -60,47 +60,42 @@ final class Flows {
 
 
     /**
-     * Checks a code and, when it is right, marks the session verified (new session id) and
-     * trusts the device if asked. A name no user has (password-less sign-in) gets what a wrong
-     * code gets, lock included (see {@link GhostLedger}).
+     * Completes the challenge: checks a code and, when it is right, marks the session verified
+     * (new session id) and, in the same write of the record, trusts the device if asked (core
+     * decides for how long, and whether the code authorised a new browser instead). A name no
+     * user has (password-less sign-in) gets what a wrong code gets, lock included (see
+     * {@link GhostLedger}).
      */
     VerifyOutcome verify(Exchange x, String code, boolean trustDevice) {
         if (x.session().ghost()) {
             return ghosts.verify(x.user());
         }
-        Evaluation before = x.session().evaluation();
-        boolean authorizingDevice = before != null && before.standing() == Standing.CHALLENGE && !before.enabled();
-        VerifyOutcome outcome;
+        ChallengeCompletion done;
         try {
-            outcome = accounts.verify(x.user(), code, x.session().signInId(), authorizingDevice, x.caller());
+            done = accounts.completeChallenge(x.user(), code, x.session().signInId(), x.session().evaluation(),
+                    trustDevice, x.caller());
         } catch (UnknownUserException e) {
             return VerifyOutcome.invalid();
         }
+        VerifyOutcome outcome = done.outcome();
         if (!outcome.isVerified()) {
             return outcome;
         }
         Instant now = twoStep.clock().instant();
         x.request().changeSessionId();
         x.session().rotateCsrfToken();
-        if (authorizingDevice) {
-            int days = twoStep.settings().deviceAuthorization().days();
-            TrustIssued issued = trust(x, days);
-            x.session().evaluated(accounts.evaluate(x.user(), issued.token(), x.caller()), now);
-            return outcome;
+        TrustIssued issued = done.trust();
+        if (issued != null) {
+            long days = Duration.between(issued.device().created(), issued.device().expires()).toDays();
+            Http.setTrustCookie(x.request(), x.response(), issued.token(), (int) days);
+            x.session().trustedHere(issued.device().id());
         }
-        x.session().verifiedByCode(now, outcome.trustEpoch());
-        if (trustDevice && twoStep.settings().trustThisDevice() > 0) {
-            trust(x, twoStep.settings().trustThisDevice());
+        if (done.authorizedBrowser()) {
+            x.session().evaluated(accounts.evaluate(x.user(), issued == null ? null : issued.token(), x.caller()), now);
+        } else {
+            x.session().verifiedByCode(now, outcome.trustEpoch());
         }
         return outcome;
-    }
-
-    /** Trusts this browser for {@code days}: the cookie, and "this device" in the session. */
-    private TrustIssued trust(Exchange x, int days) {
-        TrustIssued issued = accounts.trustDevice(x.user(), days, x.caller());
-        Http.setTrustCookie(x.request(), x.response(), issued.token(), days);
-        x.session().trustedHere(issued.device().id());
-        return issued;
     }
 
     SetupConfirmation confirm(Exchange x, String code, Set<VerifyMethod> methods) {

@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,11 +165,16 @@ public final class Accounts {
     }
 
     /**
-     * Sends a new code by {@code method} for the sign-in {@code signInId}; {@code host} is the
-     * sign-in page's host (SMS WebOTP line), {@code notMeUrl} the "this wasn't me" link (nullable).
+     * Sends a new code by {@code method} for the sign-in {@code signInId}, in {@code locale}.
+     * Under {@code paths.publicUrl}, an email carries the "this wasn't me" link and a text the
+     * WebOTP line for its host; without it, neither (they are never built from a request's Host
+     * header, which is the client's choice).
      */
-    public SendOutcome send(String user, VerifyMethod method, String signInId, Locale locale, String host,
-            String notMeUrl, Caller caller) {
+    public SendOutcome send(String user, VerifyMethod method, String signInId, Locale locale, Caller caller) {
+        String publicUrl = settings.paths().publicUrl();
+        String host = publicUrl == null ? null : URI.create(publicUrl).getHost();
+        String notMeUrl = publicUrl == null ? null : publicUrl + settings.paths().prefix() + "/not-me?t="
+                + URLEncoder.encode(notMeToken(user), StandardCharsets.UTF_8);
         SendOutcome outcome = sending.send(user, method, signInId, locale, host, notMeUrl);
         boolean sent = outcome.result() == SendOutcome.Result.SENT;
         record(user, Type.CODE_SENT, sent ? Outcome.SUCCESS : Outcome.FAILURE, caller,

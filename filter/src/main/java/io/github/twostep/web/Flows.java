@@ -53,9 +53,7 @@ final class Flows {
         if (x.session().ghost()) {
             return ghosts.send(x.user());
         }
-        return accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(),
-                Http.host(twoStep.settings().paths().publicUrl()), notMeUrl(twoStep, x.user()),
-                x.caller());
+        return accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(), x.caller());
     }
 
 
@@ -124,20 +122,6 @@ final class Flows {
             return true;
         }
         return password != null && verifier.get().verify(x.user(), password.toCharArray()).isPresent();
-    }
-
-    /**
-     * The "this wasn't me" link for {@code user}'s code emails, under {@code paths.publicUrl};
-     * null without it. Never built from the request: its Host header is the client's choice, and
-     * a link in an email must not be.
-     */
-    static String notMeUrl(TwoStep twoStep, String user) {
-        String publicUrl = twoStep.settings().paths().publicUrl();
-        if (publicUrl == null) {
-            return null;
-        }
-        return publicUrl + twoStep.settings().paths().prefix() + "/not-me?t="
-                + Http.encode(twoStep.accounts().notMeToken(user));
     }
 
     /** Drift of at least two steps, in seconds the phone is ahead (negative: behind); null when smaller. */

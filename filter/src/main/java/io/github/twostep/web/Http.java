@@ -5,9 +5,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Small facts about requests and answers that every part of the web layer needs. */
@@ -62,9 +59,6 @@ final class Http {
     }
 
     /** The host users sign in at, that of {@code publicUrl}; null when the settings give none. */
-    static String host(String publicUrl) {
-        return publicUrl == null ? null : URI.create(publicUrl).getHost();
-    }
 
     /**
      * Answers {@code status} with a short plain-text body, directly: never through the
@@ -87,10 +81,6 @@ final class Http {
         } catch (IllegalStateException readerInUse) {
             // The body was already read as form parameters: nothing is left to discard.
         }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static String trustToken(HttpServletRequest request) {

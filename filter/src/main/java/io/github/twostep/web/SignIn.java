@@ -89,12 +89,10 @@ final class SignIn {
         }
         String signInId = state.signInId();
         Locale locale = request.getLocale();
-        String host = Http.host(twoStep.settings().paths().publicUrl());
         Caller caller = Http.caller(request);
-        String notMe = Flows.notMeUrl(twoStep, held.name());
         background.execute(() -> {
             twoStep.accounts().evaluate(held.name(), null, caller);
-            twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, host, notMe, caller);
+            twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, caller);
         });
         return State.CHALLENGE;
     }

@@ -37,7 +37,7 @@ class SendingTest {
     }
 
     private SendOutcome send(Accounts on, String user, String signIn) {
-        return on.send(user, VerifyMethod.EMAIL, signIn, Locale.ENGLISH, "example.com", null, CALLER);
+        return on.send(user, VerifyMethod.EMAIL, signIn, Locale.ENGLISH, CALLER);
     }
 
     @Test
@@ -138,13 +138,12 @@ class SendingTest {
 
         assertEquals(Result.NOT_ALLOWED, send(only.accounts, "alice", "s").result());
         assertEquals(Result.NOT_ALLOWED, only.accounts.send("alice", VerifyMethod.APP, "s", Locale.ENGLISH,
-                "example.com", null, CALLER).result());
+                CALLER).result());
     }
 
     @Test
     void sendWhenNoPhoneThenNoContact() {
-        SendOutcome outcome = accounts.send("alice", VerifyMethod.SMS, "s", Locale.ENGLISH, "example.com", null,
-                CALLER);
+        SendOutcome outcome = accounts.send("alice", VerifyMethod.SMS, "s", Locale.ENGLISH, CALLER);
 
         assertEquals(Result.NO_CONTACT, outcome.result());
         assertTrue(fixture.outbox.sent.isEmpty());
@@ -189,11 +188,10 @@ class SendingTest {
     void sendWhenSmsThenWebOtpLastLineAndCodeVerifies() {
         CoreFixture sms = new CoreFixture("""
                 {"verify": {"sms": true}, "delivery": {"sms": "class:com.example.SmsSender"},
-                 "setup": {"mode": "auto", "methods": ["sms"]}}""");
+                 "setup": {"mode": "auto", "methods": ["sms"]}, "paths": {"publicUrl": "https://app.example.com/shop"}}""");
         sms.accounts.evaluate("bob", null, CALLER);
 
-        SendOutcome sent = sms.accounts.send("bob", VerifyMethod.SMS, "s", Locale.ENGLISH, "app.example.com", null,
-                CALLER);
+        SendOutcome sent = sms.accounts.send("bob", VerifyMethod.SMS, "s", Locale.ENGLISH, CALLER);
 
         assertEquals(Result.SENT, sent.result());
         assertEquals("+1 ••• ••• 0100", sent.sentTo());
@@ -318,5 +316,21 @@ class SendingTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void sendWhenPublicUrlSetThenEmailLinksThereAndWithoutItNoLink() {
+        CoreFixture linked = new CoreFixture("""
+                {"setup": {"mode": "auto", "methods": ["email"]}, "paths": {"publicUrl": "https://app.example.com/shop"}}""");
+        linked.accounts.evaluate("alice", null, CALLER);
+        CoreFixture unlinked = new CoreFixture("{\"setup\": {\"mode\": \"auto\", \"methods\": [\"email\"]}}");
+        unlinked.accounts.evaluate("alice", null, CALLER);
+
+        linked.accounts.send("alice", VerifyMethod.EMAIL, "s", Locale.ENGLISH, CALLER);
+        unlinked.accounts.send("alice", VerifyMethod.EMAIL, "s", Locale.ENGLISH, CALLER);
+
+        assertTrue(linked.outbox.sent.get(0).text().contains("https://app.example.com/shop/2fa/not-me?t="),
+                "the link is built in core from paths.publicUrl and the prefix");
+        assertFalse(unlinked.outbox.sent.get(0).text().contains("not-me"), "no public URL, no link");
     }
 }

@@ -1,0 +1,52 @@
+package io.github.twostep.it;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+
+/**
+ * {@link FlowApplication} on its embedded Tomcat at a free loopback port, with a fresh
+ * in-memory database holding alice and a fresh data key for TwoStep.
+ */
+final class SpringBootServer implements ServletContainer {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ConfigurableApplicationContext context;
+
+    /** Starts the application and answers its port. */
+    int start(String... arguments) {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        String[] all = new String[arguments.length + 1];
+        all[0] = "--TWOSTEP_KEY=k1:" + Base64.getEncoder().encodeToString(key);
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        context = new SpringApplicationBuilder(FlowApplication.class).run(all);
+        PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+        context.getBean(JdbcUserDetailsManager.class).createUser(User.withUsername(FlowApp.USER)
+                .password(encoder.encode(FlowApp.PASSWORD)).roles("USER").build());
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /**
+     * Not for this container: in a Spring application TwoStep's filter and the application are
+     * the application's own beans ({@link TwoStepConfiguration}, {@link FlowController}); use {@link #start(String...)}.
+     */
+    @Override
+    public int start(Filter filter, Servlet app) {
+        throw new UnsupportedOperationException("the Spring application registers TwoStep and its controller itself");
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

@@ -34,12 +34,7 @@ class SpringBootIT extends ContainerFlowContract {
     /** Spring Security's login form, with the CSRF token of Spring's own page; then TwoStep's status. */
     @Override
     protected JsonNode logIn(Visitor visitor) throws Exception {
-        HttpResponse<String> signedIn = postForm(visitor, "/login", springCsrfToken(visitor, "/login"),
-                "username=" + FlowApp.USER + "&password=" + FlowApp.PASSWORD);
-        assertEquals(302, signedIn.statusCode(), signedIn.body());
-        String location = signedIn.headers().firstValue("Location").orElse("");
-        assertFalse(location.contains("error"), "Spring refused the password: " + location);
-        return visitor.status();
+        return springLogIn(visitor);
     }
 
     /** Spring Security's sign-out page and its form. */
@@ -48,6 +43,16 @@ class SpringBootIT extends ContainerFlowContract {
         HttpResponse<String> out = postForm(visitor, "/logout", springCsrfToken(visitor, "/logout"), "");
         assertEquals(302, out.statusCode(), out.body());
         assertTrue(out.headers().firstValue("Location").orElse("").endsWith("/login?logout"), out.headers().toString());
+    }
+
+    /** Signs alice in through Spring Security's login form; answers TwoStep's status afterwards. */
+    static JsonNode springLogIn(Visitor visitor) throws Exception {
+        HttpResponse<String> signedIn = postForm(visitor, "/login", springCsrfToken(visitor, "/login"),
+                "username=" + FlowApp.USER + "&password=" + FlowApp.PASSWORD);
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        assertFalse(location.contains("error"), "Spring refused the password: " + location);
+        return visitor.status();
     }
 
     static String springCsrfToken(Visitor visitor, String page) throws Exception {

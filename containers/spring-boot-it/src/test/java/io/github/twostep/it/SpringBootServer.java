@@ -20,14 +20,12 @@ final class SpringBootServer implements ServletContainer {
 
     private ConfigurableApplicationContext context;
 
-    /** Starts the application and answers its port. */
-    int start(String... arguments) {
+    /** Starts the application, with the configuration classes {@code changes} added, and answers its port. */
+    int start(Class<?>... changes) {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        String[] all = new String[arguments.length + 1];
-        all[0] = "--TWOSTEP_KEY=k1:" + Base64.getEncoder().encodeToString(key);
-        System.arraycopy(arguments, 0, all, 1, arguments.length);
-        context = new SpringApplicationBuilder(FlowApplication.class).run(all);
+        context = new SpringApplicationBuilder(FlowApplication.class).sources(changes)
+                .run("--TWOSTEP_KEY=k1:" + Base64.getEncoder().encodeToString(key));
         PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
         context.getBean(JdbcUserDetailsManager.class).createUser(User.withUsername(FlowApp.USER)
                 .password(encoder.encode(FlowApp.PASSWORD)).roles("USER").build());
@@ -36,7 +34,7 @@ final class SpringBootServer implements ServletContainer {
 
     /**
      * Not for this container: in a Spring application TwoStep's filter and the application are
-     * the application's own beans ({@link TwoStepConfiguration}, {@link FlowController}); use {@link #start(String...)}.
+     * the application's own beans ({@link TwoStepConfiguration}, {@link FlowController}); use {@link #start(Class...)}.
      */
     @Override
     public int start(Filter filter, Servlet app) {

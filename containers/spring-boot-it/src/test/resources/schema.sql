@@ -1,4 +1,3 @@
--- Spring Security's JDBC user schema, plus TwoStep's column and the contact column it reads
 CREATE TABLE users (
   username VARCHAR(50) NOT NULL PRIMARY KEY,
   password VARCHAR(500) NOT NULL,
@@ -7,8 +6,6 @@ CREATE TABLE users (
   comment  VARCHAR(100000)
 );
 CREATE TABLE authorities (
-  username  VARCHAR(50) NOT NULL,
-  authority VARCHAR(50) NOT NULL,
-  CONSTRAINT fk_authorities_users FOREIGN KEY (username) REFERENCES users (username)
+  username  VARCHAR(50) NOT NULL REFERENCES users (username),
+  authority VARCHAR(50) NOT NULL
 );
-CREATE UNIQUE INDEX ix_auth_username ON authorities (username, authority);

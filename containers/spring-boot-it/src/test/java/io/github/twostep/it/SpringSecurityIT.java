@@ -95,6 +95,22 @@ class SpringSecurityIT {
     }
 
     @Test
+    void challengedWhenSpringLogoutThenSignedOutWithoutACode() throws Exception {
+        int port = server.start();
+        enrolAndSignOut(port);
+        Visitor visitor = new Visitor(port);
+        visitor.status();
+        assertEquals("challenge", springLogIn(visitor).path("state").asText());
+
+        HttpResponse<String> out = SpringBootIT.postForm(visitor, "/logout",
+                SpringBootIT.springCsrfToken(visitor, "/logout"), "");
+
+        assertEquals(302, out.statusCode(), out.body());
+        assertEquals("anonymous", visitor.status().path("state").asText());
+        assertEquals(302, visitor.get("/protected").statusCode());
+    }
+
+    @Test
     void setupStartWhenPasswordWrongThenSpringsCheckRefusesIt() throws Exception {
         Visitor visitor = new Visitor(server.start());
         visitor.status();

@@ -47,8 +47,13 @@ class SpringBootIT extends ContainerFlowContract {
 
     /** Signs alice in through Spring Security's login form; answers TwoStep's status afterwards. */
     static JsonNode springLogIn(Visitor visitor) throws Exception {
+        return springLogIn(visitor, FlowApp.USER, FlowApp.PASSWORD);
+    }
+
+    /** Signs {@code user} in through Spring Security's login form; answers TwoStep's status afterwards. */
+    static JsonNode springLogIn(Visitor visitor, String user, String password) throws Exception {
         HttpResponse<String> signedIn = postForm(visitor, "/login", springCsrfToken(visitor, "/login"),
-                "username=" + FlowApp.USER + "&password=" + FlowApp.PASSWORD);
+                "username=" + user + "&password=" + password);
         assertEquals(302, signedIn.statusCode(), signedIn.body());
         String location = signedIn.headers().firstValue("Location").orElse("");
         assertFalse(location.contains("error"), "Spring refused the password: " + location);

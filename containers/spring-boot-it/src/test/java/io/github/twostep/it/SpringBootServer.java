@@ -26,10 +26,15 @@ final class SpringBootServer implements ServletContainer {
         RANDOM.nextBytes(key);
         context = new SpringApplicationBuilder(FlowApplication.class).sources(changes)
                 .run("--TWOSTEP_KEY=k1:" + Base64.getEncoder().encodeToString(key));
-        PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
-        context.getBean(JdbcUserDetailsManager.class).createUser(User.withUsername(FlowApp.USER)
-                .password(encoder.encode(FlowApp.PASSWORD)).roles("USER").build());
+        addUser(FlowApp.USER, FlowApp.PASSWORD, "USER");
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Adds a user to Spring Security's users table (roles without the {@code ROLE_} prefix). */
+    void addUser(String name, String password, String... roles) {
+        PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+        context.getBean(JdbcUserDetailsManager.class).createUser(User.withUsername(name)
+                .password(encoder.encode(password)).roles(roles).build());
     }
 
     /**

@@ -111,6 +111,17 @@ class SpringSecurityIT {
     }
 
     @Test
+    void exemptRoleWhenSpringAuthorityHasRolePrefixThenUserExempt() throws Exception {
+        int port = server.start();
+        server.addUser("carol", "carol-password", "api");
+        Visitor carol = new Visitor(port);
+        carol.status();
+
+        assertEquals("exempt", springLogIn(carol, "carol", "carol-password").path("state").asText());
+        assertEquals("app:/protected:carol", carol.get("/protected").body());
+    }
+
+    @Test
     void setupStartWhenPasswordWrongThenSpringsCheckRefusesIt() throws Exception {
         Visitor visitor = new Visitor(server.start());
         visitor.status();

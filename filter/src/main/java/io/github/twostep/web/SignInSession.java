@@ -104,7 +104,12 @@ final class SignInSession implements Serializable {
         return user;
     }
 
-    /** Forgets everything about a previous user when {@code current} differs (sign-out, switch). */
+    /**
+     * Forgets everything about a previous user when {@code current} differs (sign-in, sign-out,
+     * switch), the CSRF token included: with external login the application's sign-in may keep
+     * the session's attributes (Spring Security and the containers change only the session id),
+     * and a token learnt before signing in must not work after it.
+     */
     void follow(String current) {
         if (switchTo(current)) {
             changed();
@@ -114,6 +119,7 @@ final class SignInSession implements Serializable {
     private synchronized boolean switchTo(String current) {
         if (current == null ? user != null : !current.equals(user)) {
             user = current;
+            csrfToken = CsrfToken.newToken();
             evaluation = null;
             standing = null;
             checkedAt = null;

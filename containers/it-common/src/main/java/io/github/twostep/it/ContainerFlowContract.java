@@ -41,9 +41,18 @@ public abstract class ContainerFlowContract {
 
     @BeforeEach
     void start() throws Exception {
-        TwoStep twoStep = FlowApp.twoStep();
         container = container();
-        port = container.start(new TwoStepFilter(twoStep), new FlowApp.AppServlet());
+        port = serve(container);
+    }
+
+    /**
+     * Starts {@code container} with TwoStep (built-in login on {@link FlowApp}'s users) in front
+     * of {@link FlowApp.AppServlet}, and answers its port. An application that signs users in by
+     * itself (external login) starts its own way, and overrides {@link #logIn} and {@link #logOut}.
+     */
+    protected int serve(ServletContainer started) throws Exception {
+        TwoStep twoStep = FlowApp.twoStep();
+        return started.start(new TwoStepFilter(twoStep), new FlowApp.AppServlet());
     }
 
     @AfterEach
@@ -145,8 +154,7 @@ public abstract class ContainerFlowContract {
                 "{\"code\": \"" + code(secret, 0) + "\", \"methods\": [\"app\"]}");
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         visitor.status();
-        HttpResponse<String> out = visitor.post("/logout", "");
-        assertEquals(302, out.statusCode(), out.body());
+        logOut(visitor);
         assertEquals("anonymous", visitor.status().path("state").asText());
         return secret;
     }
@@ -159,14 +167,24 @@ public abstract class ContainerFlowContract {
         return visitor;
     }
 
-    /** The built-in login through the JSON API; takes the new CSRF token it hands out. */
-    private JsonNode logIn(Visitor visitor) throws Exception {
+    /**
+     * Signs alice in with her password and answers TwoStep's view afterwards (its {@code state});
+     * the visitor then holds the current CSRF token. The default is the built-in login through
+     * the JSON API, taking the new CSRF token it hands out.
+     */
+    protected JsonNode logIn(Visitor visitor) throws Exception {
         HttpResponse<String> answer = visitor.post("/2fa/api/login",
                 "{\"username\": \"" + FlowApp.USER + "\", \"password\": \"" + FlowApp.PASSWORD + "\"}");
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode json = Visitor.json(answer);
         visitor.useCsrfToken(json.path("csrfToken").asText());
         return json;
+    }
+
+    /** Signs the visitor out; the default is the built-in login's {@code POST /logout}. */
+    protected void logOut(Visitor visitor) throws Exception {
+        HttpResponse<String> out = visitor.post("/logout", "");
+        assertEquals(302, out.statusCode(), out.body());
     }
 
     private String code(OtpSecret secret, int stepsAhead) {

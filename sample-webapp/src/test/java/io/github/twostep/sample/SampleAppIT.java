@@ -80,6 +80,7 @@ class SampleAppIT {
 
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("href=\"/login\""), home.body());
+        assertTrue(home.body().contains("href=\"/password/forgot\""), home.body());
         assertTrue(home.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class SettingsWatcher implements AutoCloseable {
 
     private final Path file;
     private final SettingsLoader loader;
+    private final UnaryOperator<Settings> adapt;
     private final AtomicReference<Settings> current = new AtomicReference<>();
     private final List<Consumer<Settings>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<InvalidSettingsException>> errorListeners = new CopyOnWriteArrayList<>();
@@ -44,8 +46,20 @@ public final class SettingsWatcher implements AutoCloseable {
      * @throws InvalidSettingsException when the file cannot be read or is invalid
      */
     public SettingsWatcher(Path file, SettingsLoader loader) {
+        this(file, loader, UnaryOperator.identity());
+    }
+
+    /**
+     * Loads the file at once; every settings it reads, now and at each reload, pass through
+     * {@code adapt} first (an application that fills in what only it knows, such as the address
+     * it listens on).
+     *
+     * @throws InvalidSettingsException when the file cannot be read or is invalid
+     */
+    public SettingsWatcher(Path file, SettingsLoader loader, UnaryOperator<Settings> adapt) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.loader = Objects.requireNonNull(loader, "loader");
+        this.adapt = Objects.requireNonNull(adapt, "adapt");
         byte[] content = SettingsLoader.read(this.file);
         current.set(load(content));
         lastSeen = fingerprint(content);
@@ -160,7 +174,7 @@ public final class SettingsWatcher implements AutoCloseable {
     }
 
     private Settings load(byte[] content) {
-        return loader.load(content, file.toString(), file.getParent());
+        return adapt.apply(loader.load(content, file.toString(), file.getParent()));
     }
 
     private boolean failed(InvalidSettingsException e) {

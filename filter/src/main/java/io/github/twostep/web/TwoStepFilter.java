@@ -8,6 +8,7 @@ import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.config.SettingsWatcher;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.Caller;
+import io.github.twostep.login.AuthenticatedUser;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -21,6 +22,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -198,6 +200,28 @@ public final class TwoStepFilter implements Filter {
     public static Optional<String> csrfToken(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty() : Optional.of(SignInSession.of(session).csrfToken());
+    }
+
+    /**
+     * Signs {@code user} in with the first factor only, as the built-in login does after a
+     * correct password, for an application's own first-factor flows under built-in login (such as
+     * signing in after a password reset): a new session id, the user kept in the session, a new
+     * CSRF token, and whatever this session knew of an earlier sign-in forgotten. The second
+     * factor is untouched: the next request through the filter works out the user's standing, so
+     * a user with two-factor authentication is at the challenge. The caller has proved the first
+     * factor and records the sign-in in the audit trail.
+     */
+    public static void signInFirstFactor(HttpServletRequest request, AuthenticatedUser user) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(user, "user");
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.setAttribute(Identity.USER_ATTRIBUTE, user);
+        SignInSession state = SignInSession.of(session);
+        state.follow(null);
+        state.follow(user.name());
+        state.rotateCsrfToken();
     }
 
     /** The TwoStep this filter runs, for the application's own calls such as {@link TwoStep#passwordChanged}. */

@@ -4,6 +4,7 @@ import static io.github.twostep.config.SettingsFixtures.LOADER;
 import static io.github.twostep.config.SettingsFixtures.configDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,22 +47,22 @@ class ConfigFilesTest {
         List<String> names = configFiles().map(f -> configDirectory().relativize(f).toString().replace('\\', '/'))
                 .toList();
         assertEquals(List.of("profiles/auto-email.json", "profiles/four-digit-60s.json", "profiles/opt-in.json",
-                "profiles/passwordless.json", "profiles/strict.json", "twostep.json"), names);
+                "profiles/passwordless.json", "profiles/sms-call.json", "profiles/strict.json", "twostep.json"), names);
     }
 
     @Test
-    void shippedFileWhenLoadedThenDefaultsExceptRolesLoginStoreAndPublicUrl() {
+    void shippedFileWhenLoadedThenDefaultsExceptRolesLoginAndStore() {
         Settings shipped = LOADER.load(configDirectory().resolve("twostep.json"));
         Settings d = Settings.defaults();
         assertEquals(List.of("api"), shipped.exempt().roles());
-        assertEquals("http://localhost:8080", shipped.paths().publicUrl());
+        assertNull(shipped.paths().publicUrl(), "the sample fills in its own address");
         assertEquals(LoginMode.BUILTIN, shipped.login().mode());
         assertEquals(StoreType.JDBC, shipped.store().type());
         assertEquals("java:comp/env/jdbc/users", shipped.store().jdbc().dataSource());
         Settings aligned = new Settings(shipped.enabled(), shipped.trustThisDevice(), shipped.code(),
                 shipped.backupCodes(), shipped.setup(), shipped.verify(), shipped.disableLoginPassword(),
                 shipped.reportOnly(), shipped.messageCode(), shipped.lockout(), d.exempt(),
-                shipped.emergencyCode(), shipped.session(), d.login(), d.paths(), shipped.admin(),
+                shipped.emergencyCode(), shipped.session(), d.login(), shipped.paths(), shipped.admin(),
                 d.store(), shipped.delivery(), shipped.contacts(), shipped.trustedDevices(), shipped.audit(),
                 shipped.deviceAuthorization(), shipped.stepUp(),
                 shipped.smtp());
@@ -88,6 +89,11 @@ class ConfigFilesTest {
         assertEquals(SetupMode.REQUIRED, strict.setup().mode());
         assertEquals(0, strict.trustThisDevice());
         assertEquals(new LockoutSettings(3, 30), strict.lockout());
+        Settings smsCall = profile("sms-call");
+        assertTrue(smsCall.verify().sms());
+        assertTrue(smsCall.verify().call());
+        assertEquals("io.github.twostep.sample.OutboxPhoneSender", smsCall.delivery().sms());
+        assertEquals("io.github.twostep.sample.OutboxPhoneSender", smsCall.delivery().call());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -74,6 +75,32 @@ final class DemoUsers {
             return exists(connection, username);
         } catch (SQLException e) {
             throw new TwoStepException("cannot read the users table: " + e.getMessage(), e);
+        }
+    }
+
+    /** The email address of {@code username}; empty for an unknown user or one without an address. */
+    Optional<String> email(String username) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT email FROM users WHERE username = ?")) {
+            select.setString(1, username);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)).filter(e -> !e.isBlank()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new TwoStepException("cannot read the users table: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores an Argon2id hash of {@code password} as the password of {@code username}; false for an unknown user. */
+    boolean setPassword(String username, char[] password) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE users SET password_hash = ? WHERE username = ?")) {
+            update.setString(1, PasswordHashes.argon2id(password));
+            update.setString(2, username);
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new TwoStepException("cannot write the users table: " + e.getMessage(), e);
         }
     }
 

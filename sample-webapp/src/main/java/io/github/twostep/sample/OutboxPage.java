@@ -16,8 +16,10 @@ import java.util.Map;
 /**
  * {@code GET /dev/outbox}: the mail and text messages the {@link DevOutbox} kept instead of
  * sending them, as JSON, newest last ({@code Accept: application/json} or {@code ?format=json}),
- * or as a page, newest first. It holds live codes, so it answers this machine only (403 otherwise), and only
- * while the outbox is in use: with {@code smtp} set there is none (404).
+ * or as a page, newest first. It holds live codes, so it answers this machine only: a loopback client
+ * that names this machine in its {@code Host} header (403 otherwise, so a DNS-rebinding page on
+ * another name cannot read it), and only while the outbox is in use: with {@code smtp} set there
+ * is none (404).
  */
 final class OutboxPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -51,7 +53,7 @@ final class OutboxPage extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (!Loopback.is(request.getRemoteAddr())) {
+        if (!Loopback.is(request.getRemoteAddr()) || !Loopback.isHost(request.getHeader("Host"))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "The dev outbox answers this machine only");
             return;
         }

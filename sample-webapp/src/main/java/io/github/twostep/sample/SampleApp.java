@@ -4,23 +4,30 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.twostep.TwoStep;
 import io.github.twostep.TwoStepException;
+import io.github.twostep.config.LoginMode;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.config.SettingsWatcher;
+import io.github.twostep.delivery.CodeSender;
+import io.github.twostep.delivery.CodeSenders;
 import io.github.twostep.delivery.DevOutbox;
 import io.github.twostep.delivery.RoutingCodeSender;
 import io.github.twostep.web.TwoStepFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -35,13 +42,19 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  * The TwoStep sample: a small web application on embedded Jetty 12 with built-in login, an H2
  * users table holding four demo accounts, a public home page, a protected area, a user menu,
  * admin pages and, while no SMTP server is set, the dev outbox at {@code /dev/outbox}.
- * {@code java -jar twostep-sample.jar [--port N] [--settings FILE] [--db JDBC_URL]}.
+ * {@code java -jar twostep-sample.jar [--host ADDRESS] [--port N] [--settings FILE] [--db JDBC_URL]}.
  *
  * <p>Two contexts share the server: {@code /} runs behind {@link TwoStepFilter}; {@code /dev}
  * (the outbox, loopback only) does not, so a developer reads a code without signing in.
  */
 public final class SampleApp implements AutoCloseable {
     static final String DEFAULT_SETTINGS = "config/twostep.json";
+    /**
+     * How long the container keeps an idle HTTP session: 30 minutes, the default of TwoStep's
+     * {@code session.idleMinutes}, so that the container never ends a session TwoStep still
+     * holds, nor keeps one much longer.
+     */
+    static final int SESSION_IDLE_MINUTES = 30;
 
     private final HikariDataSource pool;
     private final TwoStepFilter filter;
@@ -92,6 +105,12 @@ public final class SampleApp implements AutoCloseable {
      * @throws TwoStepException if the settings are invalid, the database or the port cannot be used
      */
     public static SampleApp start(Options options, Function<String, String> environment, PrintStream out) {
+        return start(options, environment, out, Clock.systemUTC());
+    }
+
+    /** {@link #start(Options, Function, PrintStream)} on {@code clock} (tests move it). */
+    static SampleApp start(Options options, Function<String, String> environment, PrintStream out, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(out, "out");
@@ -99,28 +118,87 @@ public final class SampleApp implements AutoCloseable {
                 : Files.isRegularFile(Path.of(DEFAULT_SETTINGS)) ? DEFAULT_SETTINGS : "classpath:" + DEFAULT_SETTINGS;
         KeyedEnvironment keyed = new KeyedEnvironment(environment, options.dataDirectory());
         SettingsLoader loader = new SettingsLoader(keyed);
-        SettingsWatcher watcher = location.startsWith("classpath:") ? null
-                : new SettingsWatcher(Path.of(location), loader);
-        Settings settings = watcher != null ? watcher.current() : loader.load(location, null);
-        HikariDataSource pool = pool(options.db());
+        Settings loaded = loader.load(location, null);
+        Server server = new Server();
+        ServerConnector connector = listen(server, options.host(), options.port());
+        HikariDataSource pool = null;
         try {
+            String base = SampleSettings.publicUrl(options.host(), connector.getLocalPort());
+            UnaryOperator<Settings> adapt = read -> SampleSettings.adapt(read, base,
+                    resetPages(read) ? List.of(PasswordResetPages.FORGOT, PasswordResetPages.RESET) : List.of());
+            SettingsWatcher watcher = location.startsWith("classpath:") ? null
+                    : new SettingsWatcher(Path.of(location), loader, adapt);
+            Settings settings = watcher != null ? watcher.current() : adapt.apply(loaded);
+            pool = pool(options.db());
             DemoUsers users = new DemoUsers(pool);
             int added = users.install();
-            DevOutbox outbox = settings.smtp() == null ? new DevOutbox(Clock.systemUTC()) : null;
-            TwoStep.Builder builder = TwoStep.builder(settings).dataSource(pool);
+            PasswordResets resets = new PasswordResets(pool, clock, new SecureRandom());
+            resets.install();
+            DevOutbox outbox = settings.smtp() == null ? new DevOutbox(clock) : null;
+            TwoStep.Builder builder = TwoStep.builder(settings).dataSource(pool).clock(clock);
             if (outbox != null) {
-                builder.codeSender(new RoutingCodeSender(outbox, outbox, outbox));
+                builder.codeSender(new RoutingCodeSender(outbox, phone(settings.delivery().sms(), outbox),
+                        phone(settings.delivery().call(), outbox)));
             }
             TwoStep twoStep = builder.build();
             TwoStepFilter filter = watcher != null ? new TwoStepFilter(twoStep, watcher) : new TwoStepFilter(twoStep);
-            SampleApp app = serve(options, pool, filter, outbox, users);
-            new StartBanner(out).print(app.port(), location, settings, keyed.key(), options.db(), added,
+            SampleApp app = serve(options, server, connector, pool, filter, outbox, users, resets);
+            new StartBanner(out).print(base, location, settings, keyed.key(), options.db(), added,
                     outbox != null);
             return app;
         } catch (RuntimeException e) {
-            pool.close();
+            stopQuietly(server);
+            connector.close();
+            if (pool != null) {
+                pool.close();
+            }
             throw e;
         }
+    }
+
+    /**
+     * Binds the port before anything else, so that {@code paths.publicUrl} can name the port
+     * really used (also when {@code --port 0} picks one).
+     */
+    private static ServerConnector listen(Server server, String host, int port) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        try {
+            connector.open();
+        } catch (IOException | RuntimeException e) {
+            connector.close();
+            throw new TwoStepException("cannot listen on " + host + " port " + port + ": " + e.getMessage(), e);
+        }
+        return connector;
+    }
+
+    /**
+     * The SMS or call sender while the dev outbox is in use: the outbox itself when the settings
+     * name none, the outbox through {@link OutboxPhoneSender} when they name it, else the
+     * application's class the settings name.
+     */
+    private static CodeSender phone(String className, DevOutbox outbox) {
+        if (className == null) {
+            return outbox;
+        }
+        if (className.equals(OutboxPhoneSender.class.getName())) {
+            return new OutboxPhoneSender(outbox);
+        }
+        return CodeSenders.load(className);
+    }
+
+    /** Whether users have passwords the sample keeps: built-in login, not password-less. */
+    private static boolean passwordPages(Settings settings) {
+        return settings.login().mode() == LoginMode.BUILTIN && !settings.disableLoginPassword();
+    }
+
+    /** Whether the forgot-password pages run: passwords, and a dev outbox to mail the link to. */
+    private static boolean resetPages(Settings settings) {
+        return passwordPages(settings) && settings.smtp() == null;
     }
 
     private static HikariDataSource pool(String url) {
@@ -136,17 +214,19 @@ public final class SampleApp implements AutoCloseable {
         }
     }
 
-    private static SampleApp serve(Options options, HikariDataSource pool, TwoStepFilter filter, DevOutbox outbox,
-            DemoUsers users) {
-        int port = options.port();
+    private static SampleApp serve(Options options, Server server, ServerConnector connector, HikariDataSource pool,
+            TwoStepFilter filter, DevOutbox outbox, DemoUsers users, PasswordResets resets) {
         TwoStep twoStep = filter.twoStep();
-        Site site = new Site(twoStep.settings(), outbox != null);
+        Settings settings = twoStep.settings();
+        boolean passwords = passwordPages(settings);
+        Site site = new Site(settings, outbox != null, passwords);
         ServletContextHandler app = new ServletContextHandler(ServletContextHandler.SESSIONS);
         app.setContextPath("/");
         SessionCookieConfig cookie = app.getSessionHandler().getSessionCookieConfig();
         cookie.setHttpOnly(true);
         cookie.setAttribute("SameSite", "Lax");
         app.getSessionHandler().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        app.getSessionHandler().setMaxInactiveInterval(SESSION_IDLE_MINUTES * 60);
         if (options.sharedSessions()) {
             SharedSessions.keepIn(pool, app.getSessionHandler());
         }
@@ -158,24 +238,26 @@ public final class SampleApp implements AutoCloseable {
         app.getServletHandler().addServletMapping(pages);
         app.addServlet(new ServletHolder(new AdminPage(site, twoStep, users)), "/admin");
         app.addServlet(new ServletHolder(new Stylesheet()), "/static/sample.css");
+        if (passwords) {
+            app.addServlet(new ServletHolder(new PasswordChangePage(site, twoStep, users)), PasswordChangePage.PATH);
+        }
+        if (resetPages(settings)) {
+            ServletHolder reset = new ServletHolder(new PasswordResetPages(site, twoStep, users, resets, outbox));
+            app.addServlet(reset, PasswordResetPages.FORGOT);
+            app.addServlet(reset, PasswordResetPages.RESET);
+        }
 
         ServletContextHandler dev = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         dev.setContextPath("/dev");
         dev.addServlet(new ServletHolder(new OutboxPage(site, outbox)), "/outbox");
 
-        Server server = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setPort(port);
-        server.addConnector(connector);
         server.setHandler(new ContextHandlerCollection(app, dev));
         server.setStopAtShutdown(false);
         try {
             server.start();
         } catch (Exception e) {
-            stopQuietly(server);
-            throw new TwoStepException("cannot start the web server on port " + port + ": " + e.getMessage(), e);
+            throw new TwoStepException("cannot start the web server on port " + connector.getLocalPort() + ": "
+                    + e.getMessage(), e);
         }
         return new SampleApp(pool, filter, outbox, server, connector);
     }

@@ -12,17 +12,28 @@ import java.util.Objects;
 
 /**
  * What every page of the sample shows: the texts, the title, the signed-in user and the user
- * menu (links into TwoStep's pages under {@code paths.prefix}, the admin page for admins, the
- * dev outbox when it is in use).
+ * menu (links into TwoStep's pages under {@code paths.prefix}, the sample's and TwoStep's admin
+ * pages for admins, the password pages and the dev outbox when they are in use).
  */
 final class Site {
     private final Settings settings;
     private final boolean outboxInUse;
+    private final boolean passwordPages;
     private final Views views = new Views();
 
+    /** The site of the WAR: no dev outbox, no password pages. */
     Site(Settings settings, boolean outboxInUse) {
+        this(settings, outboxInUse, false);
+    }
+
+    /**
+     * @param passwordPages whether the change-password page runs (and, with the outbox, the
+     *                      forgot-password pages)
+     */
+    Site(Settings settings, boolean outboxInUse, boolean passwordPages) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.outboxInUse = outboxInUse;
+        this.passwordPages = passwordPages;
     }
 
     /**
@@ -65,6 +76,9 @@ final class Site {
         model.put("loginPath", settings.login().path());
         model.put("setupPath", prefix + "/setup");
         model.put("devicesPath", prefix + "/devices");
+        model.put("adminPath", prefix + "/admin");
+        model.put("passwords", passwordPages);
+        model.put("forgotPath", passwordPages && outboxInUse ? PasswordResetPages.FORGOT : "");
         model.put("csrf", TwoStepFilter.csrfToken(request).orElse(""));
         model.put("outbox", outboxInUse);
         return model;

@@ -13,9 +13,8 @@ final class StartBanner {
         this.out = Objects.requireNonNull(out, "out");
     }
 
-    void print(int port, String settingsLocation, Settings settings, Optional<SampleKey> key, String db, int added,
+    void print(String base, String settingsLocation, Settings settings, Optional<SampleKey> key, String db, int added,
             boolean outbox) {
-        String base = "http://localhost:" + port;
         out.println();
         out.println("TwoStep sample is running at " + base + "/");
         out.println("  settings:  " + settingsLocation + " (set-up " + settings.setup().mode().jsonName()

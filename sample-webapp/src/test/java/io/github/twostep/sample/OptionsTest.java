@@ -18,6 +18,7 @@ class OptionsTest {
         Options options = Options.parse();
 
         assertEquals(8080, options.port());
+        assertEquals("127.0.0.1", options.host(), "this machine only unless told otherwise");
         assertNull(options.settings(), "null: config/twostep.json, else the copy in the jar");
         assertEquals("jdbc:h2:file:./data/twostep-sample;AUTO_SERVER=TRUE", options.db());
         assertEquals(Path.of("data"), options.dataDirectory());
@@ -27,8 +28,9 @@ class OptionsTest {
     @Test
     void parseWhenEveryOptionGivenThenTaken() {
         Options options = Options.parse("--port", "9090", "--settings", "config/profiles/strict.json",
-                "--db", "jdbc:h2:mem:x");
+                "--db", "jdbc:h2:mem:x", "--host", "0.0.0.0");
 
+        assertEquals("0.0.0.0", options.host());
         assertEquals(9090, options.port());
         assertEquals("config/profiles/strict.json", options.settings());
         assertEquals("jdbc:h2:mem:x", options.db());
@@ -51,6 +53,8 @@ class OptionsTest {
     void parseWhenValueMissingThenUsageError() {
         assertThrows(Options.UsageException.class, () -> Options.parse("--port"));
         assertThrows(Options.UsageException.class, () -> Options.parse("--settings", "--port", "1"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--host"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--host", " "));
     }
 
     @ParameterizedTest
@@ -61,9 +65,11 @@ class OptionsTest {
 
     @Test
     void usageNamesEveryOption() {
-        for (String option : new String[] {"--port", "--settings", "--db", "--help"}) {
+        for (String option : new String[] {"--host", "--port", "--settings", "--db", "--help"}) {
             assertTrue(Options.USAGE.contains(option), option);
         }
+        assertTrue(Options.USAGE.contains("default 127.0.0.1"), Options.USAGE);
+        assertTrue(Options.USAGE.contains("sms-call"), Options.USAGE);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -79,6 +80,7 @@ class SampleAppIT {
 
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("href=\"/login\""), home.body());
+        assertTrue(home.body().contains("href=\"/password/forgot\""), home.body());
         assertTrue(home.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
     }
 
@@ -207,6 +209,52 @@ class SampleAppIT {
         assertTrue(messages.get(1).get("subject").isNull());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Your code is 654321."), page.body());
+    }
+
+    @Test
+    void outboxWhenHostHeaderNamesAnotherHostThenRefused() throws Exception {
+        app.outbox().orElseThrow().send(new OutgoingMessage(Channel.EMAIL, Purpose.SIGN_IN_CODE, "bob@example.com",
+                "Your sign-in code", "Your code is 123456.", null));
+
+        assertEquals(403, RawHttp.get(app.port(), "/dev/outbox?format=json", "rebind.attacker.example"));
+        assertEquals(403, RawHttp.get(app.port(), "/dev/outbox?format=json", "rebind.attacker.example:" + app.port()));
+        assertEquals(403, RawHttp.get(app.port(), "/dev/outbox", "localhost.attacker.example:" + app.port()));
+        assertEquals(200, RawHttp.get(app.port(), "/dev/outbox?format=json", "localhost:" + app.port()));
+        assertEquals(200, RawHttp.get(app.port(), "/dev/outbox?format=json", "127.0.0.1:" + app.port()));
+        assertEquals(200, RawHttp.get(app.port(), "/dev/outbox?format=json", "[::1]:" + app.port()));
+    }
+
+    @Test
+    void startWhenSettingsFileSetsNoPublicUrlThenLinksPointAtThePortInUse() {
+        assertEquals("http://localhost:" + app.port(), app.twoStep().settings().paths().publicUrl());
+    }
+
+    @Test
+    void startWhenSettingsFileSetsPublicUrlThenKept(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("twostep.json");
+        Files.writeString(file, Files.readString(Path.of("../config/twostep.json"))
+                .replace("\"prefix\": \"/2fa\"", "\"prefix\": \"/2fa\", \"publicUrl\": \"https://app.example.com\""));
+        Options options = Options.defaults().withPort(0).withSettings(file.toString())
+                .withDb("jdbc:h2:mem:sample-url;DB_CLOSE_DELAY=-1").withDataDirectory(directory);
+
+        try (SampleApp other = SampleApp.start(options, ENVIRONMENT, new PrintStream(OutputStream.nullOutputStream()))) {
+            assertEquals("https://app.example.com", other.twoStep().settings().paths().publicUrl());
+        }
+    }
+
+    @Test
+    void adminMenuWhenAdminThenLinksToTwoStepAdminPage() throws Exception {
+        Browser admin = new Browser(app);
+        assertEquals("optional", admin.login("admin"));
+
+        HttpResponse<String> account = admin.get("/account");
+
+        assertTrue(account.body().contains("href=\"/2fa/admin\">TwoStep administration<"), account.body());
+        HttpResponse<String> twoStepAdmin = admin.get("/2fa/admin");
+        assertEquals(200, twoStepAdmin.statusCode(), twoStepAdmin.body());
+        Browser bob = new Browser(app);
+        bob.login("bob");
+        assertFalse(bob.get("/account").body().contains("/2fa/admin"), "bob is no admin");
     }
 
     @Test

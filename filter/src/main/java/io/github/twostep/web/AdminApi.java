@@ -97,7 +97,7 @@ final class AdminApi {
             }
             case "POST emergency-code" -> {
                 IssuedCode code = accounts.emergencyCode(user, x.caller());
-                Json.write(x.response(), 200, new Answers.IssuedCode(code.code(), code.expiresAt().toString()));
+                Json.write(x.response(), 200, new Answers.IssuedCode(code.code(), UserApi.iso(code.expiresAt())));
             }
             case "POST backup-code" -> operatorCode(x, user);
             case "GET devices" -> Json.write(x.response(), 200,
@@ -123,7 +123,7 @@ final class AdminApi {
         Json.write(x.response(), 200, new Answers.AdminUser(user, enrolled,
                 enrolled ? record.methods().stream().sorted().map(m -> m.jsonName()).toList() : List.of(),
                 record != null && record.isLocked(now),
-                record != null && record.isLocked(now) ? record.lockedUntil().toString() : null,
+                record != null && record.isLocked(now) ? UserApi.iso(record.lockedUntil()) : null,
                 record == null ? 0 : record.failures(),
                 record == null ? 0 : (int) record.devices().stream().filter(d -> !d.isExpired(now)).count(),
                 record == null ? null : UserApi.iso(record.lastVerified())));
@@ -134,7 +134,7 @@ final class AdminApi {
         String code = body.map(b -> UserApi.text(b, "code")).orElse(null);
         try {
             Instant expires = accounts.operatorCode(user, code, x.caller());
-            Json.write(x.response(), 200, new Answers.Expiry(expires.toString()));
+            Json.write(x.response(), 200, new Answers.Expiry(UserApi.iso(expires)));
         } catch (IllegalArgumentException e) {
             Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_code");
         }
@@ -150,7 +150,7 @@ final class AdminApi {
     }
 
     private static Answers.AuditLine line(AuditEvent event) {
-        return new Answers.AuditLine(event.time().toString(), event.user(), event.event().wireName(),
+        return new Answers.AuditLine(UserApi.iso(event.time()), event.user(), event.event().wireName(),
                 event.outcome().wireName(), event.remoteAddr(), event.userAgent());
     }
 

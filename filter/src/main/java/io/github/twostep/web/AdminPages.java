@@ -67,7 +67,7 @@ final class AdminPages {
             case "unlock" -> accounts.unlock(user, x.caller());
             case "emergency-code" -> {
                 IssuedCode code = accounts.emergencyCode(user, x.caller());
-                view.with("shownCode", code.code()).with("shownExpires", code.expiresAt().toString());
+                view.with("shownCode", code.code()).with("shownExpires", UserApi.iso(code.expiresAt()));
                 return;
             }
             case "operator-code" -> {
@@ -99,13 +99,13 @@ final class AdminPages {
                 .with("enrolled", messages.get(enrolled ? "admin_yes" : "admin_no"))
                 .with("methods", enrolled ? found.get().methods().stream().sorted().map(m -> m.jsonName())
                         .collect(Collectors.joining(", ")) : "")
-                .with("locked", found.filter(r -> r.isLocked(now)).map(r -> r.lockedUntil().toString())
+                .with("locked", found.filter(r -> r.isLocked(now)).map(r -> UserApi.iso(r.lockedUntil()))
                         .orElse(messages.get("admin_no")))
                 .with("failures", found.map(UserRecord::failures).orElse(0))
                 .with("lastVerified", found.map(UserRecord::lastVerified).map(Instant::toString).orElse(""))
                 .with("devices", accounts.devices(user).stream().map(d -> UserApi.device(d, null)).toList())
                 .with("audit", accounts.auditTrail(user, AUDIT_LINES).stream().map(e -> new Answers.AuditLine(
-                        e.time().toString(), e.user(), e.event().wireName(), e.outcome().wireName(), e.remoteAddr(),
+                        UserApi.iso(e.time()), e.user(), e.event().wireName(), e.outcome().wireName(), e.remoteAddr(),
                         e.userAgent())).toList());
     }
 }

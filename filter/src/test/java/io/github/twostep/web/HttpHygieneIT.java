@@ -122,4 +122,27 @@ class HttpHygieneIT {
             assertFalse(browser.status().get("enrolled").asBoolean());
         }
     }
+
+    @Test
+    void adminAnswersWhenClockHasNanosecondsThenTimesInWholeSeconds() throws Exception {
+        try (TestApp app = new TestApp(TestApp.settings(""))) {
+            app.clock.set(java.time.Instant.parse("2026-05-01T09:00:00.123456789Z"));
+            enrol(app, new Browser(app));
+            Browser admin = new Browser(app);
+            admin.login("admin");
+            java.util.regex.Pattern wholeSeconds = java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+
+            JsonNode emergency = Browser.json(admin.post("/2fa/admin/api/users/alice/emergency-code", "{}"));
+            JsonNode audit = Browser.json(admin.get("/2fa/admin/api/audit?user=alice"));
+            JsonNode user = Browser.json(admin.get("/2fa/admin/api/users/alice"));
+
+            String expires = emergency.get("expiresAt").asText();
+            assertTrue(wholeSeconds.matcher(expires).matches(), expires);
+            assertTrue(audit.size() > 0);
+            for (JsonNode line : audit) {
+                assertTrue(wholeSeconds.matcher(line.get("time").asText()).matches(), line.toString());
+            }
+            assertTrue(wholeSeconds.matcher(user.get("lastVerified").asText()).matches(), user.toString());
+        }
+    }
 }

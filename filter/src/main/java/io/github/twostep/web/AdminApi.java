@@ -69,7 +69,7 @@ final class AdminApi {
             }
             case "POST emergency-code" -> {
                 IssuedCode code = accounts.emergencyCode(user, x.caller());
-                Json.write(x.response(), 200, new Answers.IssuedCode(code.code(), code.expiresAt().toString()));
+                Json.write(x.response(), 200, new Answers.IssuedCode(code.code(), UserApi.iso(code.expiresAt())));
             }
             case "POST backup-code" -> operatorCode(x, user);
             case "GET devices" -> Json.write(x.response(), 200,
@@ -100,7 +100,7 @@ final class AdminApi {
         String code = body.map(b -> UserApi.text(b, "code")).orElse(null);
         Optional<Instant> expires = accounts.operatorCode(user, code, x.caller());
         if (expires.isPresent()) {
-            Json.write(x.response(), 200, new Answers.Expiry(expires.get().toString()));
+            Json.write(x.response(), 200, new Answers.Expiry(UserApi.iso(expires.get())));
         } else {
             Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_code");
         }
@@ -116,7 +116,7 @@ final class AdminApi {
     }
 
     private static Answers.AuditLine line(AuditEvent event) {
-        return new Answers.AuditLine(event.time().toString(), event.user(), event.event().wireName(),
+        return new Answers.AuditLine(UserApi.iso(event.time()), event.user(), event.event().wireName(),
                 event.outcome().wireName(), event.remoteAddr(), event.userAgent());
     }
 

@@ -60,7 +60,7 @@ final class AdminPages {
             case "unlock" -> accounts.unlock(user, x.caller());
             case "emergency-code" -> {
                 IssuedCode code = accounts.emergencyCode(user, x.caller());
-                view.with("shownCode", code.code()).with("shownExpires", code.expiresAt().toString());
+                view.with("shownCode", code.code()).with("shownExpires", UserApi.iso(code.expiresAt()));
                 return;
             }
             case "operator-code" -> {
@@ -84,12 +84,12 @@ final class AdminPages {
         view.with("account", true)
                 .with("enrolled", messages.get(summary.enrolled() ? "admin_yes" : "admin_no"))
                 .with("methods", summary.methods().stream().map(m -> m.jsonName()).collect(Collectors.joining(", ")))
-                .with("locked", summary.locked() ? summary.lockedUntil().toString() : messages.get("admin_no"))
+                .with("locked", summary.locked() ? UserApi.iso(summary.lockedUntil()) : messages.get("admin_no"))
                 .with("failures", summary.failedAttempts())
                 .with("lastVerified", summary.lastVerified() == null ? "" : summary.lastVerified().toString())
                 .with("devices", accounts.devices(user).stream().map(d -> UserApi.device(d, null)).toList())
                 .with("audit", accounts.auditTrail(user, AUDIT_LINES).stream().map(e -> new Answers.AuditLine(
-                        e.time().toString(), e.user(), e.event().wireName(), e.outcome().wireName(), e.remoteAddr(),
+                        UserApi.iso(e.time()), e.user(), e.event().wireName(), e.outcome().wireName(), e.remoteAddr(),
                         e.userAgent())).toList());
     }
 }

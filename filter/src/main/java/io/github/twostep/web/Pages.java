@@ -156,11 +156,21 @@ final class Pages {
         switch (step) {
             case "start" -> start(x, messages, enrolled);
             case "confirm" -> confirm(x, messages);
-            case "regenerate" -> doneView(x, messages, accounts.regenerateBackupCodes(x.user(), x.caller()), "/")
-                    .render(x.response(), templates, 200);
+            case "regenerate" -> regenerate(x, messages, enrolled);
             case "disable" -> disable(x, messages, enrolled);
             default -> startView(x, messages, enrolled).render(x.response(), templates, 200);
         }
+    }
+
+    /** New backup codes, only for a user whose second factor is on (as the API's 409 {@code not_enrolled}). */
+    private void regenerate(Exchange x, Messages messages, boolean enrolled) throws IOException {
+        if (!enrolled) {
+            startView(x, messages, false).with("error", messages.get("backup_codes_not_enrolled"))
+                    .render(x.response(), templates, HttpServletResponse.SC_CONFLICT);
+            return;
+        }
+        doneView(x, messages, accounts.regenerateBackupCodes(x.user(), x.caller()), "/")
+                .render(x.response(), templates, 200);
     }
 
     private void start(Exchange x, Messages messages, boolean enrolled) throws IOException {

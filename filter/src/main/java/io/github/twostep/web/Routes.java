@@ -95,6 +95,11 @@ final class Routes {
     void answer(Exchange x, Endpoint endpoint, Action action) throws IOException {
         try {
             dispatch(x, endpoint, action);
+        } catch (Json.BadRequest notOneObject) {
+            if (!x.response().isCommitted()) {
+                x.response().reset();
+                Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "bad_request");
+            }
         } catch (TwoStepException e) {
             LOG.error("A TwoStep call failed; answering 503, nothing granted: {}", e.getMessage());
             if (!x.response().isCommitted()) {

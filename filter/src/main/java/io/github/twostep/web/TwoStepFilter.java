@@ -177,6 +177,12 @@ public final class TwoStepFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
+            if ("TRACE".equals(http.getMethod())) {
+                // TRACE echoes the request, HttpOnly cookies included, to whoever can make the browser send it
+                httpResponse.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+                Http.plain(httpResponse, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "TRACE is not allowed.");
+                return;
+            }
             gatekeeper.handle(http, httpResponse, chain);
         } else {
             chain.doFilter(request, response);

@@ -251,7 +251,8 @@ final class UserApi {
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
+    /** ISO-8601 UTC in whole seconds (as the docs show), e.g. {@code 2026-05-01T09:00:00Z}; null stays null. */
     static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 }

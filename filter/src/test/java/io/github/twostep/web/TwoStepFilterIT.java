@@ -204,10 +204,10 @@ class TwoStepFilterIT {
             assertEquals(401, answer.statusCode());
             bodies.add(answer.body());
         }
-        HttpResponse<String> noBody = browser.post("/2fa/api/verify", "not json");
-        assertEquals(401, noBody.statusCode());
-        bodies.add(noBody.body());
         assertTrue(bodies.stream().allMatch("{\"error\":\"invalid_code\"}"::equals), bodies.toString());
+        HttpResponse<String> noBody = browser.post("/2fa/api/verify", "not json");
+        assertEquals(400, noBody.statusCode(), "a body that is not one JSON object is a bad request, not an attempt");
+        assertEquals("{\"error\":\"bad_request\"}", noBody.body());
     }
 
     @Test

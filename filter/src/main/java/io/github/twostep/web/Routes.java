@@ -102,11 +102,22 @@ final class Routes {
             }
         } catch (TwoStepException e) {
             LOG.error("A TwoStep call failed; answering 503, nothing granted: {}", e.getMessage());
-            if (!x.response().isCommitted()) {
-                x.response().reset();
-                unavailable(x.request(), x.response(), x.path().startsWith(prefix + "/api/")
-                        || x.path().startsWith(prefix + "/admin/api/"));
-            }
+            failed(x);
+        } catch (RuntimeException e) {
+            // an application's extension (password check, contacts, sender, store) failed in a way
+            // of its own: the same answer, and only the type in the log (its message may hold input)
+            LOG.error("A TwoStep call failed in an extension; answering 503, nothing granted: {}",
+                    e.getClass().getName());
+            failed(x);
+        }
+    }
+
+    /** 503 for a call that failed half-way: whatever was written so far is dropped, nothing granted. */
+    private void failed(Exchange x) throws IOException {
+        if (!x.response().isCommitted()) {
+            x.response().reset();
+            unavailable(x.request(), x.response(), x.path().startsWith(prefix + "/api/")
+                    || x.path().startsWith(prefix + "/admin/api/"));
         }
     }
 

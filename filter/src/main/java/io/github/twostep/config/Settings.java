@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param trustedDevices       trusted devices
  * @param audit                where the audit trail goes
  * @param deviceAuthorization  emailed codes for every new browser, even without 2FA
+ * @param pages                how TwoStep's pages fit into the application
  * @param smtp                 the mail server; null: no real mail
  */
 public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, BackupCodeSettings backupCodes,
@@ -39,7 +40,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
                        LoginSettings login, PathSettings paths, AdminSettings admin, StoreSettings store,
                        DeliverySettings delivery, ContactSettings contacts, TrustedDeviceSettings trustedDevices,
                        AuditSettings audit, DeviceAuthorizationSettings deviceAuthorization,
-                       SmtpSettings smtp) {
+                       PageSettings pages, SmtpSettings smtp) {
 
     private static final Settings DEFAULTS = new Settings(
             true,
@@ -70,6 +71,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
             new TrustedDeviceSettings(20),
             new AuditSettings("log", "twostep_audit", null),
             new DeviceAuthorizationSettings(false, 365),
+            new PageSettings(null, null, null, null),
             null);
 
     public Settings {
@@ -91,6 +93,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
         Objects.requireNonNull(trustedDevices, "trustedDevices");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(deviceAuthorization, "deviceAuthorization");
+        Objects.requireNonNull(pages, "pages");
     }
 
     /**

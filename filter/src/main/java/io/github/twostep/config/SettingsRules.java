@@ -14,6 +14,7 @@ final class SettingsRules {
         password(s, problems);
         methods(s, problems);
         store(s.store(), problems);
+        PageTemplatesRule.check(s.pages(), problems);
         if (s.smtp() != null && s.smtp().ssl() && s.smtp().starttls()) {
             problems.add("$.smtp.ssl", "cannot be combined with starttls; set one of them to false");
         }

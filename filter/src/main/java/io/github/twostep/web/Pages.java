@@ -34,7 +34,7 @@ final class Pages {
     private final Settings settings;
     private final Accounts accounts;
     private final Flows flows;
-    private final Templates templates = new Templates();
+    private final Templates templates;
     private final String prefix;
 
     Pages(TwoStep twoStep, Flows flows) {
@@ -43,6 +43,7 @@ final class Pages {
         this.accounts = twoStep.accounts();
         this.flows = flows;
         this.prefix = settings.paths().prefix();
+        this.templates = new Templates(settings.pages());
     }
 
     Templates templates() {

@@ -63,7 +63,7 @@ class ConfigFilesTest {
                 shipped.reportOnly(), shipped.messageCode(), shipped.lockout(), d.exempt(),
                 shipped.emergencyCode(), shipped.session(), d.login(), d.paths(), shipped.admin(),
                 d.store(), shipped.delivery(), shipped.contacts(), shipped.trustedDevices(), shipped.audit(),
-                shipped.deviceAuthorization(),
+                shipped.deviceAuthorization(), shipped.pages(),
                 shipped.smtp());
         assertEquals(d, aligned);
     }

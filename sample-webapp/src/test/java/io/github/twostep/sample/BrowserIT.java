@@ -178,7 +178,7 @@ class BrowserIT {
         chromium.screenshot("devices-revoked");
     }
 
-    /** As admin, resets the user's two-step verification on TwoStep's admin page. */
+    /** As admin, resets the user's two-factor authentication on TwoStep's admin page. */
     private static void resetTwoStep(String user) {
         chromium.open("/2fa/admin?user=" + user);
         chromium.arriveAt("/2fa/admin", "admin-" + user);

@@ -64,6 +64,8 @@ final class SettingsWriter {
                 : s.audit().type()).put("table", s.audit().table());
         root.putObject("deviceAuthorization").put("enabled", s.deviceAuthorization().enabled())
                 .put("days", s.deviceAuthorization().days());
+        root.putObject("pages").put("appName", s.pages().appName()).put("homeUrl", s.pages().homeUrl())
+                .put("stylesheet", s.pages().stylesheet()).put("templates", s.pages().templates());
         if (s.smtp() == null) {
             root.putNull("smtp");
         } else {

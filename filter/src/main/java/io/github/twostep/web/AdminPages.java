@@ -8,7 +8,10 @@ import io.github.twostep.store.UnknownUserException;
 import io.github.twostep.store.UserRecord;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -48,12 +51,12 @@ final class AdminPages {
             return;
         }
         user = user.strip();
-        view.with("lookedUp", user);
+        view.with("lookedUp", user).with("lookedUpParam", URLEncoder.encode(user, StandardCharsets.UTF_8));
         try {
             if (x.request().getMethod().equals("POST")) {
                 act(x, user, view, messages);
             }
-            show(user, view, messages);
+            show(user, view, messages, new PageDates(messages.locale()));
         } catch (UnknownUserException | InvalidUsernameException e) {
             view.with("error", messages.get("admin_unknown_user"));
         }
@@ -62,12 +65,25 @@ final class AdminPages {
 
     private void act(Exchange x, String user, View view, Messages messages) {
         String action = String.valueOf(x.request().getParameter("action"));
+        String done;
         switch (action) {
-            case "reset" -> accounts.reset(user, x.caller());
-            case "unlock" -> accounts.unlock(user, x.caller());
+            case "reset" -> {
+                if (!"true".equals(x.request().getParameter("confirmed"))) {
+                    accounts.lookup(user); // an unknown name is said now, not after "Yes"
+                    view.with("confirmReset", messages.format("admin_reset_confirm", user));
+                    return;
+                }
+                accounts.reset(user, x.caller());
+                done = messages.format("admin_done_reset", user);
+            }
+            case "unlock" -> {
+                accounts.unlock(user, x.caller());
+                done = messages.format("admin_done_unlock", user);
+            }
             case "emergency-code" -> {
                 IssuedCode code = accounts.emergencyCode(user, x.caller());
-                view.with("shownCode", code.code()).with("shownExpires", code.expiresAt().toString());
+                view.with("shownCode", code.code())
+                        .with("shownExpires", new PageDates(messages.locale()).of(code.expiresAt()));
                 return;
             }
             case "operator-code" -> {
@@ -77,21 +93,23 @@ final class AdminPages {
                     view.with("error", messages.get("admin_bad_code"));
                     return;
                 }
+                done = messages.format("admin_done_operator", user);
             }
             case "revoke" -> {
                 String id = x.request().getParameter("id");
                 if (id != null && id.matches("[A-Za-z0-9_-]{1,32}")) {
                     accounts.revokeDevice(user, id, x.caller());
                 }
+                done = messages.get("admin_done_revoke");
             }
             default -> {
                 return;
             }
         }
-        view.with("notice", messages.get("admin_done"));
+        view.with("notice", done);
     }
 
-    private void show(String user, View view, Messages messages) {
+    private void show(String user, View view, Messages messages, PageDates dates) {
         Optional<UserRecord> found = accounts.lookup(user);
         Instant now = twoStep.clock().instant();
         boolean enrolled = found.map(UserRecord::enabled).orElse(false);
@@ -99,13 +117,13 @@ final class AdminPages {
                 .with("enrolled", messages.get(enrolled ? "admin_yes" : "admin_no"))
                 .with("methods", enrolled ? found.get().methods().stream().sorted().map(m -> m.jsonName())
                         .collect(Collectors.joining(", ")) : "")
-                .with("locked", found.filter(r -> r.isLocked(now)).map(r -> r.lockedUntil().toString())
-                        .orElse(messages.get("admin_no")))
+                .with("lockedUntil", found.filter(r -> r.isLocked(now)).map(r -> dates.of(r.lockedUntil())).orElse(null))
                 .with("failures", found.map(UserRecord::failures).orElse(0))
-                .with("lastVerified", found.map(UserRecord::lastVerified).map(Instant::toString).orElse(""))
-                .with("devices", accounts.devices(user).stream().map(d -> UserApi.device(d, null)).toList())
-                .with("audit", accounts.auditTrail(user, AUDIT_LINES).stream().map(e -> new Answers.AuditLine(
-                        e.time().toString(), e.user(), e.event().wireName(), e.outcome().wireName(), e.remoteAddr(),
-                        e.userAgent())).toList());
+                .with("lastVerified", found.map(UserRecord::lastVerified).map(dates::of).orElse(null))
+                .with("devices", accounts.devices(user).stream().map(d -> Pages.deviceRow(d, null, dates)).toList())
+                .with("audit", accounts.auditTrail(user, AUDIT_LINES).stream().map(e -> Map.of(
+                        "time", dates.of(e.time()), "event", e.event().wireName(), "outcome", e.outcome().wireName(),
+                        "remoteAddr", e.remoteAddr() == null ? "" : e.remoteAddr())).toList())
+                .with("timeZoneNote", messages.format("time_zone_note", "UTC"));
     }
 }

@@ -18,7 +18,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.github.twostep.config.VerifyMethod;
-import io.github.twostep.delivery.CodeSendersTest;
+import io.github.twostep.delivery.CodeSender;
+import io.github.twostep.delivery.OutgoingMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class ThemedPagesIT {
         walk.browser.logIn("alice");
         HtmlPage devices = walk.browser.page("/2fa/devices");
 
-        assertEquals("Acme devices of alice: ", text(devices, "acme-devices"));
+        assertEquals("Acme devices of alice:", text(devices, "acme-devices"));
         for (HtmlPage page : List.of(login, devices)) {
             List<String> sheets = page.querySelectorAll("link[rel=stylesheet]").stream()
                     .map(n -> ((DomElement) n).getAttribute("href")).toList();
@@ -154,7 +155,7 @@ class ThemedPagesIT {
     void setupWhenUserHasNoPhoneThenSmsAndCallNotOffered() throws Exception {
         walk = new PageWalk(TestApp.settings("""
                 "verify": {"sms": true, "call": true}, "delivery": {"sms": "class:%s", "call": "class:%s"}"""
-                .formatted(CodeSendersTest.RecordingSender.class.getName(), CodeSendersTest.RecordingSender.class.getName())));
+                .formatted(NoSender.class.getName(), NoSender.class.getName())));
         walk.browser.logIn("alice");
 
         HtmlPage scan = walk.scanPage();
@@ -183,7 +184,7 @@ class ThemedPagesIT {
         assertEquals("/2fa/verify", path(verify));
         assertEquals("Use a code we sent you, or one of your backup codes.", text(verify, "verify-intro"));
         assertEquals("The code we sent you, or a backup code such as abcd-efgh.", text(verify, "code-hint"));
-        assertEquals("tel:+15550100", verify.getHtmlElementById("dial-hint").querySelector("a").getAttribute("href"));
+        assertEquals("tel:+15550100", ((DomElement) verify.getHtmlElementById("dial-hint").querySelector("a")).getAttribute("href"));
         HtmlPage first = html(submit(form(verify, "/2fa/verify?action=send")));
         assertNull(first.querySelector(".error"), first.asNormalizedText());
         HtmlPage second = html(submit(form(first, "/2fa/verify?action=send")));
@@ -209,5 +210,13 @@ class ThemedPagesIT {
         assertEquals("2026-05-01T09:00:00Z", created.getAttribute("datetime"));
         assertEquals("01.05.2026, 09:00 UTC", created.getTextContent());
         assertEquals("Zeiten in UTC.", devices.querySelector("main > p.hint").asNormalizedText());
+    }
+
+    /** An SMS and call sender that must never be reached in these tests. */
+    public static final class NoSender implements CodeSender {
+        @Override
+        public void send(OutgoingMessage message) {
+            throw new AssertionError("no SMS or call expected");
+        }
     }
 }

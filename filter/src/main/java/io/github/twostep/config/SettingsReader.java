@@ -83,7 +83,9 @@ final class SettingsReader {
                 c.object("store", this::store),
                 c.object("delivery", o -> new DeliverySettings(
                         className(o.nullableString("sms", defaults.delivery().sms(), false, CLASS)),
-                        className(o.nullableString("call", defaults.delivery().call(), false, CLASS)))),
+                        className(o.nullableString("call", defaults.delivery().call(), false, CLASS)),
+                        o.enumerations("fallback", defaults.delivery().fallback(), VerifyMethod.values(),
+                                VerifyMethod::jsonName))),
                 c.object("contacts", o -> new ContactSettings(
                         o.nullableString("emailColumn", defaults.contacts().emailColumn(), false, COLUMN_NAME),
                         o.nullableString("phoneColumn", defaults.contacts().phoneColumn(), false, COLUMN_NAME),

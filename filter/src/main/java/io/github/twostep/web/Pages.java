@@ -219,8 +219,8 @@ final class Pages {
             return;
         }
         SendOutcome outcome = flows.send(x, method.get());
-        View view = scanView(x, messages, pending, outcome.result() == SendOutcome.Result.SENT
-                ? Set.of(method.get()) : Set.of(), enrolled);
+        View view = scanView(x, messages, pending, outcome.result() != SendOutcome.Result.SENT ? Set.of()
+                : Set.of(outcome.method() == null ? method.get() : outcome.method()), enrolled);
         switch (outcome.result()) {
             case SENT -> view.with("sentNotice", messages.format("setup_sent", outcome.sentTo(),
                     settings.messageCode().minutes()));

@@ -45,6 +45,8 @@ final class View {
         @SuppressWarnings("unchecked")
         Map<String, String> texts = (Map<String, String>) values.get("t");
         values.put("appName", pages.appName() != null ? pages.appName() : texts.get("site_title"));
+        values.put("backLabel", pages.appName() != null ? texts.get("back_to_app") + " " + pages.appName()
+                : texts.get("back_to_app_default"));
         if (pages.homeUrl() != null) {
             values.put("home", link(pages.homeUrl()));
         }

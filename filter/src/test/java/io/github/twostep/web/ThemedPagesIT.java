@@ -112,6 +112,7 @@ class ThemedPagesIT {
         assertTrue(csp.contains("style-src 'self' https://cdn.example.com;"), csp);
         assertEquals("Two-factor authentication", text(login, "app-home"), "no appName: the feature's name");
         assertEquals("/", login.getHtmlElementById("back-to-app").getAttribute("href"));
+        assertEquals("Back to the application", text(login, "back-to-app"));
     }
 
     @Test

@@ -194,6 +194,18 @@ class ThemedPagesIT {
     }
 
     @Test
+    void verifyPageWhenNewBrowserIsCheckedByEmailThenWordingIsAboutTheEmailNotAnApp() throws Exception {
+        walk = new PageWalk(TestApp.settings("\"deviceAuthorization\": {\"enabled\": true}, " + smtp()));
+
+        HtmlPage verify = html(walk.browser.logIn("alice"));
+
+        assertEquals("/2fa/verify", path(verify));
+        assertEquals("This browser is new to us. To check that it is you, get a code by email below and enter it here.",
+                text(verify, "verify-intro"));
+        assertEquals("The code from the email.", text(verify, "code-hint"));
+    }
+
+    @Test
     void devicesPageWhenDeviceTrustedThenDatesInTheReadersLanguageToTheMinute() throws Exception {
         walk = new PageWalk(TestApp.settings(""));
         walk.browser.language("de");

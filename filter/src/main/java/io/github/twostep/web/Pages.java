@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -104,7 +105,7 @@ final class Pages {
     }
 
     /** "Please wait …": seconds under a minute, whole minutes (rounded up) from there on. */
-    static String waitText(Messages messages, java.time.Duration wait) {
+    static String waitText(Messages messages, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return seconds < 60 ? messages.format("send_wait", seconds)
                 : messages.format("send_wait_minutes", (seconds + 59) / 60);

@@ -1,10 +1,23 @@
 package io.github.twostep.config;
 
+import java.util.List;
+
 /**
  * The application's senders ({@code delivery}); email is built in.
  *
- * @param sms  fully qualified name of the SMS {@code CodeSender} class; null: none
- * @param call fully qualified name of the call {@code CodeSender} class; null: none
+ * @param sms      fully qualified name of the SMS {@code CodeSender} class; null: none
+ * @param call     fully qualified name of the call {@code CodeSender} class; null: none
+ * @param fallback the message methods to try, in this order, when the one asked for fails
+ *                 (never {@code app}); empty: no fallback
  */
-public record DeliverySettings(String sms, String call) {
+public record DeliverySettings(String sms, String call, List<VerifyMethod> fallback) {
+
+    public DeliverySettings {
+        fallback = List.copyOf(fallback);
+    }
+
+    /** Without fallback. */
+    public DeliverySettings(String sms, String call) {
+        this(sms, call, List.of());
+    }
 }

@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param audit                where the audit trail goes
  * @param deviceAuthorization  emailed codes for every new browser, even without 2FA
  * @param stepUp               paths that need a fresh second factor
+ * @param pages                how TwoStep's pages fit into the application
  * @param smtp                 the mail server; null: no real mail
  */
 public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, BackupCodeSettings backupCodes,
@@ -40,7 +41,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
                        LoginSettings login, PathSettings paths, AdminSettings admin, StoreSettings store,
                        DeliverySettings delivery, ContactSettings contacts, TrustedDeviceSettings trustedDevices,
                        AuditSettings audit, DeviceAuthorizationSettings deviceAuthorization,
-                       StepUpSettings stepUp, SmtpSettings smtp) {
+                       StepUpSettings stepUp, PageSettings pages, SmtpSettings smtp) {
 
     private static final Settings DEFAULTS = new Settings(
             true,
@@ -72,6 +73,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
             new AuditSettings("log", "twostep_audit", null),
             new DeviceAuthorizationSettings(false, 365),
             new StepUpSettings(List.of(), 5),
+            new PageSettings(null, null, null, null),
             null);
 
     public Settings {
@@ -94,6 +96,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(deviceAuthorization, "deviceAuthorization");
         Objects.requireNonNull(stepUp, "stepUp");
+        Objects.requireNonNull(pages, "pages");
     }
 
     /**

@@ -21,6 +21,9 @@ final class SettingsReader {
     private static final Pattern PUBLIC_URL = Pattern.compile(
             "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s?#]*[^/\\s?#])?");
     private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+    private static final Pattern LINK = Pattern.compile("/(?![/\\\\])\\S*|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?");
+    private static final Pattern STYLESHEET = Pattern.compile("/(?![/\\\\])\\S*|https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/\\S*");
+    private static final Pattern CLASSPATH_FOLDER = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
     private static final Pattern EXEMPT_PATH = Pattern.compile("(/[^*\\s]*)?/\\*|/[^*\\s]*");
 
     private static final Check NOT_BLANK = v -> v.isBlank() ? "must not be blank" : null;
@@ -80,7 +83,9 @@ final class SettingsReader {
                 c.object("store", this::store),
                 c.object("delivery", o -> new DeliverySettings(
                         className(o.nullableString("sms", defaults.delivery().sms(), false, CLASS)),
-                        className(o.nullableString("call", defaults.delivery().call(), false, CLASS)))),
+                        className(o.nullableString("call", defaults.delivery().call(), false, CLASS)),
+                        o.enumerations("fallback", defaults.delivery().fallback(), VerifyMethod.values(),
+                                VerifyMethod::jsonName))),
                 c.object("contacts", o -> new ContactSettings(
                         o.nullableString("emailColumn", defaults.contacts().emailColumn(), false, COLUMN_NAME),
                         o.nullableString("phoneColumn", defaults.contacts().phoneColumn(), false, COLUMN_NAME),
@@ -94,6 +99,7 @@ final class SettingsReader {
                 c.object("stepUp", o -> new StepUpSettings(
                         o.strings("paths", defaults.stepUp().paths(), false, SettingsReader::exemptPath),
                         o.integer("maxAgeMinutes", defaults.stepUp().maxAgeMinutes(), 1, 1440))),
+                c.object("pages", this::pages),
                 c.nullableObject("smtp", defaults.smtp(), this::smtp));
         c.finish();
         return s;
@@ -181,6 +187,21 @@ final class SettingsReader {
                 jdbc, file,
                 key == null ? null : DataKey.parse(key).key(),
                 previous.stream().map(k -> DataKey.parse(k).key()).toList());
+    }
+
+    private PageSettings pages(JsonCursor o) {
+        PageSettings p = defaults.pages();
+        return new PageSettings(
+                o.nullableString("appName", p.appName(), false, NOT_BLANK),
+                o.nullableString("homeUrl", p.homeUrl(), false, v -> LINK.matcher(v).matches() ? null
+                        : "expected a path starting with \"/\" or an http(s) address"),
+                o.nullableString("stylesheet", p.stylesheet(), false, v -> STYLESHEET.matcher(v).matches() ? null
+                        : "expected a path starting with \"/\" or an https address"),
+                o.nullableString("templates", p.templates(), false, v -> v.startsWith(PageSettings.CLASSPATH)
+                        ? (CLASSPATH_FOLDER.matcher(v.substring(PageSettings.CLASSPATH.length())).matches() ? null
+                                : "expected \"classpath:\" and a folder such as \"classpath:com/acme/twostep\"")
+                        : java.nio.file.Path.of(v).isAbsolute() ? null
+                        : "expected an absolute directory or \"classpath:<folder>\""));
     }
 
     private SmtpSettings smtp(JsonCursor o) {

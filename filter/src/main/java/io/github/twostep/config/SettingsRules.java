@@ -14,6 +14,7 @@ final class SettingsRules {
         password(s, problems);
         methods(s, problems);
         store(s.store(), problems);
+        PageTemplatesRule.check(s.pages(), problems);
         if (s.smtp() != null && s.smtp().ssl() && s.smtp().starttls()) {
             problems.add("$.smtp.ssl", "cannot be combined with starttls; set one of them to false");
         }
@@ -47,6 +48,7 @@ final class SettingsRules {
         if (verify.call() && s.delivery().call() == null && !problems.reportedAt("$.delivery.call")) {
             problems.add("$.verify.call", "needs a sender class in delivery.call");
         }
+        fallback(s, problems);
         if (s.deviceAuthorization().enabled() && !verify.email()) {
             problems.add("$.deviceAuthorization.enabled", "needs verify.email (the code is sent by email)");
         }
@@ -63,6 +65,22 @@ final class SettingsRules {
         }
         if (s.setup().mode() == SetupMode.AUTO && methods.isEmpty()) {
             problems.add("$.setup.methods", "setup.mode \"auto\" needs at least one method");
+        }
+    }
+
+    private static void fallback(Settings s, Problems problems) {
+        List<VerifyMethod> fallback = s.delivery().fallback();
+        Set<VerifyMethod> seen = new HashSet<>();
+        for (int i = 0; i < fallback.size(); i++) {
+            VerifyMethod method = fallback.get(i);
+            if (method == VerifyMethod.APP) {
+                problems.add("$.delivery.fallback[" + i + "]", "\"app\" is not sent; list \"email\", \"sms\" or \"call\"");
+            } else if (!s.verify().allows(method)) {
+                problems.add("$.delivery.fallback[" + i + "]", "\"" + method.jsonName() + "\" is not enabled in verify");
+            }
+            if (!seen.add(method)) {
+                problems.add("$.delivery.fallback[" + i + "]", "\"" + method.jsonName() + "\" is listed twice");
+            }
         }
     }
 

@@ -56,7 +56,8 @@ final class SettingsWriter {
         root.putObject("admin").put("localOnly", s.admin().localOnly())
                 .set("roles", array(s.admin().roles(), Function.identity()));
         root.set("store", store(s.store()));
-        root.putObject("delivery").put("sms", classRef(s.delivery().sms())).put("call", classRef(s.delivery().call()));
+        root.putObject("delivery").put("sms", classRef(s.delivery().sms())).put("call", classRef(s.delivery().call()))
+                .set("fallback", array(s.delivery().fallback(), VerifyMethod::jsonName));
         root.putObject("contacts").put("emailColumn", s.contacts().emailColumn())
                 .put("phoneColumn", s.contacts().phoneColumn()).put("resolver", classRef(s.contacts().resolver()));
         root.putObject("trustedDevices").put("max", s.trustedDevices().max());
@@ -66,6 +67,8 @@ final class SettingsWriter {
                 .put("days", s.deviceAuthorization().days());
         root.putObject("stepUp").put("maxAgeMinutes", s.stepUp().maxAgeMinutes())
                 .set("paths", array(s.stepUp().paths(), Function.identity()));
+        root.putObject("pages").put("appName", s.pages().appName()).put("homeUrl", s.pages().homeUrl())
+                .put("stylesheet", s.pages().stylesheet()).put("templates", s.pages().templates());
         if (s.smtp() == null) {
             root.putNull("smtp");
         } else {

@@ -178,13 +178,19 @@ public final class Accounts {
         SendOutcome outcome = sending.send(user, method, signInId, locale, host, notMeUrl);
         boolean sent = outcome.result() == SendOutcome.Result.SENT;
         record(user, Type.CODE_SENT, sent ? Outcome.SUCCESS : Outcome.FAILURE, caller,
-                method.jsonName() + (sent ? "" : ":" + outcome.result().name().toLowerCase(Locale.ROOT)));
+                method.jsonName() + (sent ? fallbackNote(method, outcome)
+                        : ":" + outcome.result().name().toLowerCase(Locale.ROOT)));
         if (outcome.result() == SendOutcome.Result.FAILED || outcome.result() == SendOutcome.Result.NO_CONTACT) {
             List<String> others = lookup(user).filter(UserRecord::enabled).map(r -> r.methods().stream()
                     .filter(m -> m != method).map(VerifyMethod::jsonName).sorted().toList()).orElse(List.of());
             return new SendOutcome(outcome.result(), null, outcome.retryAfter(), others);
         }
         return outcome;
+    }
+
+    /** For the audit: "" when {@code asked} delivered, else ":failed>" and the method that did. */
+    private static String fallbackNote(VerifyMethod asked, SendOutcome outcome) {
+        return outcome.method() == null || outcome.method() == asked ? "" : ":failed>" + outcome.method().jsonName();
     }
 
     /** The token of the "this wasn't me" link for {@code user}'s code emails. */

@@ -1,5 +1,6 @@
 package io.github.twostep.core;
 
+import io.github.twostep.config.VerifyMethod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +12,11 @@ import java.util.Objects;
  * @param sentTo       the masked address the code went to (sent only)
  * @param retryAfter   sent: when the next send is allowed; refused: how long to wait
  * @param alternatives when delivery failed or no address is known: other methods to try
+ * @param method       sent: the method that delivered the code, which differs from the one asked
+ *                     for when {@code delivery.fallback} stepped in; otherwise null
  */
-public record SendOutcome(Result result, String sentTo, Duration retryAfter, List<String> alternatives) {
+public record SendOutcome(Result result, String sentTo, Duration retryAfter, List<String> alternatives,
+                          VerifyMethod method) {
 
     /** What happened to the request. */
     public enum Result {
@@ -32,6 +36,11 @@ public record SendOutcome(Result result, String sentTo, Duration retryAfter, Lis
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(retryAfter, "retryAfter");
         alternatives = List.copyOf(alternatives);
+    }
+
+    /** An outcome that names no method. */
+    public SendOutcome(Result result, String sentTo, Duration retryAfter, List<String> alternatives) {
+        this(result, sentTo, retryAfter, alternatives, null);
     }
 
     static SendOutcome of(Result result) {

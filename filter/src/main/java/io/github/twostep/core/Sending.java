@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * and the send is reserved, in one compare-and-set of the user's record before any hook is
  * called; if the channel then fails, the reservation is given back, so nothing half-sent
  * counts as sent. A new code replaces (voids) the previous one, and is bound to the sign-in
- * it was sent for.
+ * it was sent for. When the channel fails, the other methods of {@code delivery.fallback} are
+ * tried in order, each reserved and given back the same way, until one delivers.
  */
 final class Sending {
     private static final Logger LOG = LoggerFactory.getLogger(Sending.class);
@@ -80,6 +81,27 @@ final class Sending {
      */
     SendOutcome send(String user, VerifyMethod method, String signInId, Locale locale, String host,
             String notMeUrl) {
+        SendOutcome asked = sendBy(user, method, signInId, locale, host, notMeUrl);
+        if (asked.result() != SendOutcome.Result.FAILED) {
+            return asked;
+        }
+        for (VerifyMethod next : settings.delivery().fallback()) {
+            if (next != method) {
+                SendOutcome tried = sendBy(user, next, signInId, locale, host, notMeUrl);
+                if (tried.result() == SendOutcome.Result.SENT) {
+                    return tried;
+                }
+            }
+        }
+        return asked;
+    }
+
+    /**
+     * One try by {@code method}: reserve the send in the user's record, hand the message to the
+     * channel, and give the reservation back if the channel fails.
+     */
+    private SendOutcome sendBy(String user, VerifyMethod method, String signInId, Locale locale, String host,
+            String notMeUrl) {
         Optional<Channel> channel = channel(method);
         if (channel.isEmpty() || !settings.verify().allows(method)) {
             return SendOutcome.of(SendOutcome.Result.NOT_ALLOWED);
@@ -107,7 +129,7 @@ final class Sending {
             return SendOutcome.of(SendOutcome.Result.FAILED);
         }
         return new SendOutcome(SendOutcome.Result.SENT, mask(channel.get(), to),
-                Duration.ofSeconds(config.resendSeconds()), List.of());
+                Duration.ofSeconds(config.resendSeconds()), List.of(), method);
     }
 
     /**

@@ -2,7 +2,7 @@ package io.github.twostep.delivery;
 
 /** Changes to an account's security that TwoStep tells the user about by email. */
 public enum SecurityNotice {
-    /** The user turned two-step verification off. */
+    /** The user turned two-factor authentication off. */
     TWO_STEP_DISABLED,
     /** New backup codes were made; the old ones stopped working. */
     BACKUP_CODES_REGENERATED,
@@ -10,7 +10,7 @@ public enum SecurityNotice {
     NEW_TRUSTED_DEVICE,
     /** An administrator's emergency code was used to sign in. */
     EMERGENCY_CODE_USED,
-    /** An administrator reset the account's two-step verification. */
+    /** An administrator reset the account's two-factor authentication. */
     ADMIN_RESET,
     /** The user followed "this wasn't me": sign-in with a code is blocked and trust voided. */
     SIGN_IN_BLOCKED

@@ -8,6 +8,9 @@ import io.github.twostep.store.InvalidUsernameException;
 import io.github.twostep.store.UnknownUserException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -41,12 +44,12 @@ final class AdminPages {
             return;
         }
         user = user.strip();
-        view.with("lookedUp", user);
+        view.with("lookedUp", user).with("lookedUpParam", URLEncoder.encode(user, StandardCharsets.UTF_8));
         try {
             if (x.request().getMethod().equals("POST")) {
                 act(x, user, view, messages);
             }
-            show(user, view, messages);
+            show(user, view, messages, new PageDates(messages.locale()));
         } catch (UnknownUserException | InvalidUsernameException e) {
             view.with("error", messages.get("admin_unknown_user"));
         }
@@ -55,12 +58,25 @@ final class AdminPages {
 
     private void act(Exchange x, String user, View view, Messages messages) {
         String action = String.valueOf(x.request().getParameter("action"));
+        String done;
         switch (action) {
-            case "reset" -> accounts.reset(user, x.caller());
-            case "unlock" -> accounts.unlock(user, x.caller());
+            case "reset" -> {
+                if (!"true".equals(x.request().getParameter("confirmed"))) {
+                    accounts.lookup(user); // an unknown name is said now, not after "Yes"
+                    view.with("confirmReset", messages.format("admin_reset_confirm", user));
+                    return;
+                }
+                accounts.reset(user, x.caller());
+                done = messages.format("admin_done_reset", user);
+            }
+            case "unlock" -> {
+                accounts.unlock(user, x.caller());
+                done = messages.format("admin_done_unlock", user);
+            }
             case "emergency-code" -> {
                 IssuedCode code = accounts.emergencyCode(user, x.caller());
-                view.with("shownCode", code.code()).with("shownExpires", UserApi.iso(code.expiresAt()));
+                view.with("shownCode", code.code())
+                        .with("shownExpires", new PageDates(messages.locale()).of(code.expiresAt()));
                 return;
             }
             case "operator-code" -> {
@@ -68,28 +84,31 @@ final class AdminPages {
                     view.with("error", messages.get("admin_bad_code"));
                     return;
                 }
+                done = messages.format("admin_done_operator", user);
             }
             case "revoke" -> {
                 accounts.revokeDevice(user, x.request().getParameter("id"), x.caller());
+                done = messages.get("admin_done_revoke");
             }
             default -> {
                 return;
             }
         }
-        view.with("notice", messages.get("admin_done"));
+        view.with("notice", done);
     }
 
-    private void show(String user, View view, Messages messages) {
+    private void show(String user, View view, Messages messages, PageDates dates) {
         AccountSummary summary = accounts.summary(user);
         view.with("account", true)
                 .with("enrolled", messages.get(summary.enrolled() ? "admin_yes" : "admin_no"))
                 .with("methods", summary.methods().stream().map(m -> m.jsonName()).collect(Collectors.joining(", ")))
-                .with("locked", summary.locked() ? UserApi.iso(summary.lockedUntil()) : messages.get("admin_no"))
+                .with("lockedUntil", summary.locked() ? dates.of(summary.lockedUntil()) : null)
                 .with("failures", summary.failedAttempts())
-                .with("lastVerified", summary.lastVerified() == null ? "" : summary.lastVerified().toString())
-                .with("devices", accounts.devices(user).stream().map(d -> UserApi.device(d, null)).toList())
-                .with("audit", accounts.auditTrail(user, AUDIT_LINES).stream().map(e -> new Answers.AuditLine(
-                        UserApi.iso(e.time()), e.user(), e.event().wireName(), e.outcome().wireName(), e.remoteAddr(),
-                        e.userAgent())).toList());
+                .with("lastVerified", summary.lastVerified() == null ? null : dates.of(summary.lastVerified()))
+                .with("devices", accounts.devices(user).stream().map(d -> Pages.deviceRow(d, null, dates)).toList())
+                .with("audit", accounts.auditTrail(user, AUDIT_LINES).stream().map(e -> Map.of(
+                        "time", dates.of(e.time()), "event", e.event().wireName(), "outcome", e.outcome().wireName(),
+                        "remoteAddr", e.remoteAddr() == null ? "" : e.remoteAddr())).toList())
+                .with("timeZoneNote", messages.format("time_zone_note", "UTC"));
     }
 }

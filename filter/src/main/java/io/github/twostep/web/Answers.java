@@ -61,7 +61,7 @@ final class Answers {
     record Disabled(boolean enabled) {
     }
 
-    record Sent(String sentTo, long resendAfterSeconds) {
+    record Sent(String sentTo, long resendAfterSeconds, String method) {
     }
 
     record TooMany(String error, long retryAfterSeconds) {

@@ -47,6 +47,11 @@ final class Messages {
     }
 
 
+    /** The language of these texts. */
+    Locale locale() {
+        return locale;
+    }
+
     /** The text for {@code key}. A missing key is a programming error and fails loudly. */
     String get(String key) {
         try {

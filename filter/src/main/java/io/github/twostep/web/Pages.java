@@ -13,13 +13,16 @@ import io.github.twostep.core.State;
 import io.github.twostep.core.VerifyOutcome;
 import io.github.twostep.otp.CodeFormat;
 import io.github.twostep.qr.QrCode;
+import io.github.twostep.store.TrustedDevice;
 import io.github.twostep.store.UserRecord;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +37,7 @@ final class Pages {
     private final Settings settings;
     private final Accounts accounts;
     private final Flows flows;
-    private final Templates templates = new Templates();
+    private final Templates templates;
     private final String prefix;
 
     Pages(TwoStep twoStep, Flows flows) {
@@ -43,6 +46,7 @@ final class Pages {
         this.accounts = twoStep.accounts();
         this.flows = flows;
         this.prefix = settings.paths().prefix();
+        this.templates = new Templates(settings.pages());
     }
 
     Templates templates() {
@@ -94,11 +98,17 @@ final class Pages {
             case SENT -> view.with("notice", outcome.sentTo() == null || x.session().codeLoginPending()
                     ? messages.format("sent_notice_hidden", settings.messageCode().minutes())
                     : messages.format("sent_notice", outcome.sentTo(), settings.messageCode().minutes()));
-            case TOO_MANY -> view.with("error", messages.format("send_wait",
-                    Math.max(1, outcome.retryAfter().toSeconds())));
+            case TOO_MANY -> view.with("error", waitText(messages, outcome.retryAfter()));
             default -> view.with("error", messages.get("send_failed"));
         }
         view.render(x.response(), templates, 200);
+    }
+
+    /** "Please wait …": seconds under a minute, whole minutes (rounded up) from there on. */
+    static String waitText(Messages messages, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return seconds < 60 ? messages.format("send_wait", seconds)
+                : messages.format("send_wait_minutes", (seconds + 59) / 60);
     }
 
     /** The ways this user can be sent a code now, each with its masked address (hidden during a code sign-in). */
@@ -124,20 +134,35 @@ final class Pages {
     }
 
     private View verifyView(Exchange x, Messages messages) {
+        boolean codeLogin = x.session() != null && x.session().codeLoginPending();
+        boolean deviceCheck = x.session() != null && x.session().evaluation() != null
+                && x.state() == State.CHALLENGE && !x.session().evaluation().enabled();
+        boolean hasApp = !codeLogin && !deviceCheck && flows.record(x.user()).filter(UserRecord::enabled)
+                .map(r -> r.methods().contains(VerifyMethod.APP)).orElse(false);
         View view = View.of("verify", x, messages, "verify_title", prefix)
                 .with("sendOptions", sendOptions(x, messages))
-                .with("codeHint", messages.format("code_hint", settings.code().length()))
+                .with("intro", messages.get(deviceCheck ? "verify_intro_device"
+                        : hasApp ? "verify_intro" : "verify_intro_no_app"))
+                .with("codeHint", deviceCheck ? messages.get("code_hint_device")
+                        : hasApp ? messages.format("code_hint", settings.code().length())
+                        : messages.get("code_hint_no_app"))
                 .with("signOut", settings.login().mode() == LoginMode.BUILTIN);
         if (settings.trustThisDevice() > 0) {
             view.with("trustLabel", messages.format("trust_device", settings.trustThisDevice()));
         }
-        if (settings.verify().dial() != null) {
-            view.with("dialHint", messages.format("dial_hint", settings.verify().dial()));
-        }
+        dial(view);
         if (x.state() != State.CHALLENGE) {
             view.with("notice", messages.get("reverify_needed"));
         }
         return view;
+    }
+
+    /** The operator's number, shown as is and as a {@code tel:} link. */
+    private void dial(View view) {
+        String dial = settings.verify().dial();
+        if (dial != null) {
+            view.with("dial", dial).with("dialTel", "tel:" + dial.replaceAll("[^+0-9]", ""));
+        }
     }
 
     void setup(Exchange x) throws IOException {
@@ -155,7 +180,8 @@ final class Pages {
         }
         switch (step) {
             case "start" -> start(x, messages, enrolled);
-            case "confirm" -> confirm(x, messages);
+            case "confirm" -> confirm(x, messages, enrolled);
+            case "send" -> sendSetupCode(x, messages, enrolled);
             case "regenerate" -> regenerate(x, messages, enrolled);
             case "disable" -> disable(x, messages, enrolled);
             default -> startView(x, messages, enrolled).render(x.response(), templates, 200);
@@ -186,10 +212,53 @@ final class Pages {
         }
         SetupSecret secret = accounts.startSetup(x.user(), x.caller());
         x.session().pendingSetup(secret);
-        scanView(x, messages, secret, Set.of()).render(x.response(), templates, 200);
+        scanView(x, messages, secret, Set.of(), enrolled).render(x.response(), templates, 200);
     }
 
-    private void confirm(Exchange x, Messages messages) throws IOException {
+    /** "Send a code" on the set-up page: a code for the pending set-up by email, SMS or call. */
+    private void sendSetupCode(Exchange x, Messages messages, boolean enrolled) throws IOException {
+        SetupSecret pending = x.session().pendingSetup();
+        if (pending == null) {
+            Http.redirect(x.request(), x.response(), prefix + "/setup");
+            return;
+        }
+        Optional<VerifyMethod> method = VerifyMethod.fromJson(String.valueOf(x.request().getParameter("method")))
+                .filter(m -> messageMethods(x, enrolled).contains(m));
+        if (method.isEmpty()) {
+            scanView(x, messages, pending, Set.of(), enrolled).with("sendError", messages.get("setup_send_failed"))
+                    .render(x.response(), templates, 200);
+            return;
+        }
+        SendOutcome outcome = flows.send(x, method.get());
+        View view = scanView(x, messages, pending, outcome.result() != SendOutcome.Result.SENT ? Set.of()
+                : Set.of(outcome.method() == null ? method.get() : outcome.method()), enrolled);
+        switch (outcome.result()) {
+            case SENT -> view.with("sentNotice", messages.format("setup_sent", outcome.sentTo(),
+                    settings.messageCode().minutes()));
+            case TOO_MANY -> view.with("sendError", waitText(messages, outcome.retryAfter()));
+            default -> view.with("sendError", messages.get("setup_send_failed"));
+        }
+        view.render(x.response(), templates, 200);
+    }
+
+    /**
+     * The message methods this user can finish set-up with here: allowed, with an address, and,
+     * for a user who already has a second factor (whose set-up replaces it), one they have.
+     */
+    private List<VerifyMethod> messageMethods(Exchange x, boolean enrolled) {
+        Set<VerifyMethod> current = enrolled ? flows.record(x.user()).map(UserRecord::methods).orElse(Set.of())
+                : Set.of(VerifyMethod.values());
+        List<VerifyMethod> methods = new ArrayList<>();
+        for (VerifyMethod method : VerifyMethod.values()) {
+            if (method != VerifyMethod.APP && settings.verify().allows(method) && current.contains(method)
+                    && flows.contactOf(x.user(), method) != null) {
+                methods.add(method);
+            }
+        }
+        return methods;
+    }
+
+    private void confirm(Exchange x, Messages messages, boolean enrolled) throws IOException {
         SetupSecret pending = x.session().pendingSetup();
         if (pending == null) {
             Http.redirect(x.request(), x.response(), prefix + "/setup");
@@ -201,14 +270,17 @@ final class Pages {
             VerifyMethod.fromJson(name).filter(settings.verify()::allows).ifPresent(methods::add);
         }
         if (methods.isEmpty()) {
-            scanView(x, messages, pending, methods).with("error", messages.get("methods_invalid"))
-                    .with("methodsInvalid", true).render(x.response(), templates, 200);
+            scanView(x, messages, pending, methods, enrolled).with("methodsError", messages.get("methods_invalid"))
+                    .render(x.response(), templates, 200);
             return;
         }
         SetupConfirmation confirmation = flows.confirm(x, x.request().getParameter("code"), methods);
         if (!confirmation.outcome().isVerified()) {
-            scanView(x, messages, pending, methods).with("error", messages.get("verify_failed"))
-                    .with("codeInvalid", true).render(x.response(), templates, 200);
+            String error = confirmation.outcome().result() == VerifyOutcome.Result.LOCKED
+                    ? messages.format("verify_locked", Math.max(1, (confirmation.outcome().retryAfter().toSeconds() + 59) / 60))
+                    : messages.get("verify_failed");
+            scanView(x, messages, pending, methods, enrolled).with("error", error)
+                    .render(x.response(), templates, 200);
             return;
         }
         x.session().pendingSetup(null);
@@ -228,36 +300,54 @@ final class Pages {
 
     private View startView(Exchange x, Messages messages, boolean enrolled) {
         int grace = x.session().evaluation() == null || enrolled ? 0 : x.session().evaluation().graceDays();
-        return View.of("setup-start", x, messages, "setup_title", prefix)
+        View view = View.of("setup-start", x, messages, "setup_title", prefix)
+                .with("intro", messages.get(twoStep.passwordVerifier().isPresent() ? "setup_intro" : "setup_intro_external"))
                 .with("graceNotice", grace > 0 ? messages.format("grace_days_left", grace) : null)
-                .with("dialHint", settings.verify().dial() == null ? null
-                        : messages.format("dial_hint", settings.verify().dial()))
                 .with("skipUrl", x.request().getContextPath() + "/")
                 .with("askPassword", twoStep.passwordVerifier().isPresent())
                 .with("enrolled", enrolled)
                 .with("signOut", x.state() == State.ENROLL && settings.login().mode() == LoginMode.BUILTIN);
+        dial(view);
+        return view;
     }
 
-    private View scanView(Exchange x, Messages messages, SetupSecret secret, Set<VerifyMethod> chosen) {
+    private View scanView(Exchange x, Messages messages, SetupSecret secret, Set<VerifyMethod> chosen,
+            boolean enrolled) {
         List<Map<String, Object>> apps = new ArrayList<>();
         for (Authenticator app : settings.setup().authenticators()) {
             apps.add(Map.of("name", app.name(), "url", app.url(), "qrPng", QrCode.of(app.url()).pngDataUri(120),
                     "alt", messages.format("app_qr_alt", app.name())));
         }
+        List<VerifyMethod> offered = new ArrayList<>();
+        if (settings.verify().allows(VerifyMethod.APP)) {
+            offered.add(VerifyMethod.APP);
+        }
+        List<VerifyMethod> messageMethods = messageMethods(x, enrolled);
+        offered.addAll(messageMethods);
         List<Map<String, Object>> methods = new ArrayList<>();
-        for (VerifyMethod method : VerifyMethod.values()) {
-            if (settings.verify().allows(method)) {
-                boolean checked = chosen.isEmpty() ? method == VerifyMethod.APP || method == VerifyMethod.EMAIL
-                        : chosen.contains(method);
-                methods.add(Map.of("value", method.jsonName(), "label", messages.get("method_" + method.jsonName()),
-                        "checked", checked));
+        List<Map<String, Object>> send = new ArrayList<>();
+        for (VerifyMethod method : offered) {
+            String label = messages.get("method_" + method.jsonName());
+            boolean checked = chosen.isEmpty() ? method == VerifyMethod.APP : chosen.contains(method);
+            methods.add(Map.of("value", method.jsonName(), "label", label, "checked", checked));
+            if (method != VerifyMethod.APP) {
+                String to = flows.contactOf(x.user(), method);
+                send.add(Map.of("value", method.jsonName(), "label", messages.format("send_button_to", label, to)));
             }
         }
+        boolean phoneMissing = !enrolled && (settings.verify().sms() || settings.verify().call())
+                && flows.contactOf(x.user(), VerifyMethod.SMS) == null;
         return View.of("setup-scan", x, messages, "setup_title", prefix)
+                .with("app", settings.verify().allows(VerifyMethod.APP))
                 .with("qrPng", QrCode.of(secret.otpauthUri()).pngDataUri(UserApi.QR_SIZE))
                 .with("secretGrouped", CodeFormat.grouped(secret.secret()).toUpperCase(java.util.Locale.ROOT))
                 .with("apps", apps)
-                .with("methods", methods);
+                .with("methods", methods)
+                .with("sendOptions", send)
+                .with("canSend", !send.isEmpty())
+                .with("noPhone", phoneMissing ? messages.get("setup_no_phone") : null)
+                .with("confirmIntro", messages.get(!settings.verify().allows(VerifyMethod.APP) ? "confirm_intro_sent"
+                        : messageMethods.isEmpty() ? "confirm_intro" : "confirm_intro_either"));
     }
 
     /** The backup codes page; its "Continue" goes to {@code next}, a path inside the application. */
@@ -278,9 +368,23 @@ final class Pages {
             return;
         }
         String current = x.session().currentDevice();
+        PageDates dates = new PageDates(messages.locale());
         View.of("devices", x, messages, "devices_title", prefix)
-                .with("devices", accounts.devices(x.user()).stream().map(d -> UserApi.device(d, current)).toList())
+                .with("devices", accounts.devices(x.user()).stream().map(d -> deviceRow(d, current, dates)).toList())
+                .with("timeZoneNote", messages.format("time_zone_note", "UTC"))
                 .render(x.response(), templates, 200);
+    }
+
+    /** One trusted device for a page: id, label, current, and created, lastUsed, expires as {@link PageDates}. */
+    static Map<String, Object> deviceRow(TrustedDevice device, String currentId, PageDates dates) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", device.id());
+        row.put("label", device.label());
+        row.put("current", device.id().equals(currentId));
+        row.put("created", dates.of(device.created()));
+        row.put("lastUsed", dates.of(device.lastUsed()));
+        row.put("expires", dates.of(device.expires()));
+        return row;
     }
 
     void unavailable(Exchange x) throws IOException {

@@ -113,7 +113,9 @@ final class UserApi {
         long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
         switch (outcome.result()) {
             case SENT -> Json.write(x.response(), HttpServletResponse.SC_ACCEPTED, new Answers.Sent(
-                    x.session().codeLoginPending() ? null : outcome.sentTo(), outcome.retryAfter().toSeconds()));
+                    x.session().codeLoginPending() ? null : outcome.sentTo(), outcome.retryAfter().toSeconds(),
+                    (outcome.method() == null || x.session().codeLoginPending() ? method.get() : outcome.method())
+                            .jsonName())); // a code sign-in names the method asked for: a ghost has no fallback
             case TOO_MANY -> {
                 x.response().setHeader("Retry-After", Long.toString(seconds));
                 Json.write(x.response(), 429, new Answers.TooMany("too_many_requests", seconds));

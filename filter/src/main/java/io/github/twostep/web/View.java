@@ -1,7 +1,9 @@
 package io.github.twostep.web;
 
+import io.github.twostep.config.PageSettings;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Map;
 final class View {
     private final Map<String, Object> values = new HashMap<>();
     private final String template;
+    private String context = "";
 
     private View(String template) {
         this.template = template;
@@ -21,6 +24,7 @@ final class View {
     static View of(String template, Exchange x, Messages messages, String titleKey, String prefix) {
         View view = new View(template);
         String context = x.request().getContextPath();
+        view.context = context;
         view.values.put("t", messages.all());
         view.values.put("title", messages.get(titleKey));
         view.values.put("base", context + prefix);
@@ -37,12 +41,36 @@ final class View {
     }
 
     void render(HttpServletResponse response, Templates templates, int status) throws IOException {
+        PageSettings pages = templates.pages();
+        @SuppressWarnings("unchecked")
+        Map<String, String> texts = (Map<String, String>) values.get("t");
+        values.put("appName", pages.appName() != null ? pages.appName() : texts.get("site_title"));
+        values.put("backLabel", pages.appName() != null ? texts.get("back_to_app") + " " + pages.appName()
+                : texts.get("back_to_app_default"));
+        if (pages.homeUrl() != null) {
+            values.put("home", link(pages.homeUrl()));
+        }
+        values.put("stylesheet", pages.stylesheet() == null ? null : link(pages.stylesheet()));
         NoStore.apply(response);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Content-Security-Policy",
-                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'" + styleOrigin(pages)
+                + "; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
         response.getOutputStream().write(templates.render(template, values).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A path in the application gets the context path; an http(s) address stays as it is. */
+    private String link(String setting) {
+        return setting.startsWith("/") ? context + setting : setting;
+    }
+
+    /** The origin of an https stylesheet, for the Content-Security-Policy; empty for one in the application. */
+    private static String styleOrigin(PageSettings pages) {
+        if (pages.stylesheet() == null || pages.stylesheet().startsWith("/")) {
+            return "";
+        }
+        URI uri = URI.create(pages.stylesheet());
+        return " " + uri.getScheme() + "://" + uri.getRawAuthority();
     }
 }

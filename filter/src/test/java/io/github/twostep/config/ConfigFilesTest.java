@@ -64,7 +64,7 @@ class ConfigFilesTest {
                 shipped.reportOnly(), shipped.messageCode(), shipped.lockout(), d.exempt(),
                 shipped.emergencyCode(), shipped.session(), d.login(), shipped.paths(), shipped.admin(),
                 d.store(), shipped.delivery(), shipped.contacts(), shipped.trustedDevices(), shipped.audit(),
-                shipped.deviceAuthorization(), shipped.stepUp(),
+                shipped.deviceAuthorization(), shipped.stepUp(), shipped.pages(),
                 shipped.smtp());
         assertEquals(d, aligned);
     }

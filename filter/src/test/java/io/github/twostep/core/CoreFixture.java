@@ -2,6 +2,7 @@ package io.github.twostep.core;
 
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.delivery.Channel;
 import io.github.twostep.delivery.CodeSender;
 import io.github.twostep.delivery.Contacts;
 import io.github.twostep.delivery.DeliveryException;
@@ -68,10 +69,12 @@ final class CoreFixture {
     static final class RecordingSender implements CodeSender {
         final List<OutgoingMessage> sent = new CopyOnWriteArrayList<>();
         volatile boolean failing;
+        /** Channels that fail while the others work, as an SMS gateway that is down. */
+        volatile Set<Channel> failingChannels = Set.of();
 
         @Override
         public void send(OutgoingMessage message) {
-            if (failing) {
+            if (failing || failingChannels.contains(message.channel())) {
                 throw new DeliveryException("mail server down");
             }
             sent.add(message);

@@ -283,7 +283,7 @@ class SendingTest {
                 .map(m -> m.subject()).toList();
         assertEquals("de", accounts.lookup("alice").orElseThrow().language());
         assertTrue(subjects.get(0).startsWith("Die Zwei-Faktor-Anmeldung für Ihr Konto"), subjects.get(0));
-        assertTrue(subjects.get(1).startsWith("Two-step verification was reset"), subjects.get(1));
+        assertTrue(subjects.get(1).startsWith("Two-factor authentication was reset"), subjects.get(1));
     }
 
     @Test

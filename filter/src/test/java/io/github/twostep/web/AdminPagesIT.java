@@ -1,6 +1,7 @@
 package io.github.twostep.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.github.twostep.otp.Totp;
 import java.net.URL;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -89,15 +91,40 @@ class AdminPagesIT {
     }
 
     @Test
-    void adminPageWhenResetThenUserNoLongerEnrolled() throws Exception {
+    void adminPageWhenResetThenAskedFirstAndOnlyTheAnswerResets() throws Exception {
         enrolAlice();
         signIn("admin");
         HtmlPage page = web.getPage(new URL(app.uri("/2fa/admin?user=alice").toString()));
 
-        HtmlPage after = press(page, "reset");
+        HtmlPage asked = press(page, "reset");
 
-        assertEquals("Done.", after.getElementById("admin-notice").getTextContent());
+        assertEquals("yes", asked.getElementById("fact-enrolled").getTextContent(), "nothing reset before the answer");
+        assertTrue(asked.getElementById("reset-question").getTextContent().contains("alice"));
+        HtmlPage cancelled = asked.getHtmlElementById("reset-cancel").click();
+        assertEquals("yes", cancelled.getElementById("fact-enrolled").getTextContent());
+        HtmlPage after = ((HtmlButton) press(cancelled, "reset").getElementById("reset-yes")).click();
+        assertEquals("Two-factor authentication for alice was reset.",
+                after.getElementById("admin-notice").getTextContent());
         assertEquals("no", after.getElementById("fact-enrolled").getTextContent());
+    }
+
+    @Test
+    void adminPageWhenOperatorCodeSavedThenSaysForWhomAndTimesAreReadable() throws Exception {
+        enrolAlice();
+        signIn("admin");
+        HtmlPage page = web.getPage(new URL(app.uri("/2fa/admin?user=alice").toString()));
+        HtmlForm form = page.getHtmlElementById("operator-code").getEnclosingFormOrDie();
+        form.getInputByName("code").setValue("4711");
+
+        HtmlPage after = ((HtmlButton) form.getFirstByXPath(".//button")).click();
+
+        assertEquals("The operator's code for alice is saved. The user can enter it on the verification page now.",
+                after.getElementById("admin-notice").getTextContent());
+        DomElement time = after.querySelector(".audit time");
+        assertEquals("2026-05-01T09:00:00Z", time.getAttribute("datetime"));
+        assertEquals("May 1, 2026, 9:00\u202fAM UTC".replace('\u202f', ' '),
+                time.getTextContent().replace('\u202f', ' '));
+        assertNotNull(after.querySelector(".scroll > table.audit"), "the audit table scrolls inside its card");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static io.github.twostep.web.HtmlBrowser.input;
 import static io.github.twostep.web.HtmlBrowser.path;
 import static io.github.twostep.web.HtmlBrowser.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,6 +145,18 @@ class ExternalLoginIT {
         JsonNode status = bob.status();
         assertEquals("bob", status.get("user").asText());
         assertEquals("optional", status.get("state").asText());
+    }
+
+    @Test
+    void setupPageWhenContainerLoginWithoutPasswordCheckThenAsksOnlyForConsent() throws Exception {
+        ApiClient alice = new ApiClient(app::uri);
+        containerLogIn(alice, "alice");
+
+        String page = alice.get("/2fa/setup").body();
+
+        assertTrue(page.contains("After you sign in, you will also enter a code. Agree to continue."), page);
+        assertFalse(page.contains("Confirm your password"), page);
+        assertFalse(page.contains("type=\"password\""), page);
     }
 
     @Test

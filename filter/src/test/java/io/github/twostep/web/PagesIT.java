@@ -217,8 +217,8 @@ class PagesIT {
 
         HtmlPage again = html(submit(confirm));
 
-        assertNotNull(again.getElementById("confirm-error"));
-        assertEquals("confirm-error", again.querySelector("fieldset").getAttributes()
+        assertNotNull(again.getElementById("methods-error"));
+        assertEquals("methods-error", again.querySelector("fieldset").getAttributes()
                 .getNamedItem("aria-describedby").getNodeValue());
         assertEquals("", again.getHtmlElementById("code").getAttribute("aria-invalid"));
     }

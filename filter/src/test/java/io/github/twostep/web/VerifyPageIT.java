@@ -191,14 +191,16 @@ class VerifyPageIT {
     }
 
     @Test
-    void verifyPageWhenDialNumberSetThenHintNamesIt() throws Exception {
+    void verifyPageWhenDialNumberSetThenHintNamesItAsAPhoneLink() throws Exception {
         restart(TestApp.settings("\"verify\": {\"dial\": \"+1 555 0199\"}"));
         walk.enrol();
 
         HtmlPage verify = html(walk.signInAgain());
 
-        assertTrue(verify.asNormalizedText().contains("Can't use any of these? Call +1 555 0199: an operator"),
-                verify.asNormalizedText());
+        assertEquals("Can't use any of these? An operator can give you a one-time code: +1 555 0199",
+                text(verify, "dial-hint"));
+        assertEquals("tel:+15550199", verify.getHtmlElementById("dial-hint").getElementsByTagName("a").get(0)
+                .getAttribute("href"));
     }
 
     @Test

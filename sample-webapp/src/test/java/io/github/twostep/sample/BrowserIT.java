@@ -7,14 +7,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.twostep.config.Algorithm;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +47,7 @@ class BrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String SKIPPED = "BrowserIT skipped: no " + Chromium.BROWSER + " or " + Chromium.DRIVER
             + " on this machine (install them with: apt-get install chromium chromium-driver)";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Totp TOTP = new Totp(Algorithm.SHA1, 6, 30, 180, Clock.systemUTC());
     private static SampleApp app;
     private static Chromium chromium;
@@ -121,6 +132,108 @@ class BrowserIT {
 
         signIn("alice");
         reached("alice", "protected-after-reset");
+        signOut();
+    }
+
+    @Test
+    void bobWhenSettingUpByEmailOnThePageThenTheSentCodeEnablesAndDevicesShowReadableDates() throws Exception {
+        signIn("bob");
+        reached("bob", "protected-bob-not-enrolled");
+        chromium.open("/2fa/setup");
+        chromium.arriveAt("/2fa/setup", "setup-start-bob");
+        chromium.type("password", "bob-password");
+        chromium.check("consent", true);
+        chromium.click(By.cssSelector("form button[type='submit']"));
+        chromium.await(By.id("send-email"));
+        chromium.screenshot("setup-scan-bob");
+        assertEquals("code", chromium.focused().getAttribute("id"), "the code field has the focus");
+        assertEquals(null, chromium.await(By.id("method-email")).getAttribute("checked"), "email not chosen for bob");
+
+        chromium.click(By.id("send-email"));
+        assertTrue(chromium.await(By.id("sent-notice")).getText().startsWith("We sent a code to b"));
+        chromium.screenshot("setup-email-sent");
+        chromium.type("code", lastCode("bob@example.com", 1));
+        chromium.click(By.cssSelector("form[action='/2fa/setup'] button[type='submit']"));
+        List<String> backupCodes = chromium.all(By.cssSelector("#backup-codes code")).stream()
+                .map(WebElement::getText).toList();
+        chromium.screenshot("setup-email-backup-codes");
+        signOut();
+
+        signIn("bob");
+        chromium.arriveAt("/2fa/verify", "verify-bob-email-only");
+        assertEquals("Use a code we sent you, or one of your backup codes.",
+                chromium.await(By.id("verify-intro")).getText());
+        assertTrue(chromium.all(By.cssSelector("form[action='/2fa/verify?action=send'] button")).get(0).getText()
+                .startsWith("Send me a code by Email"));
+        chromium.type("code", backupCodes.get(0)); // a new email would wait out the resend cooldown on the real clock
+        chromium.check("trust-device", true);
+        chromium.screenshot("verify-bob-email-typed");
+        chromium.click(By.cssSelector("form[action='/2fa/verify'] button[type='submit']"));
+        reached("bob", "protected-bob-after-email-code");
+        chromium.open("/2fa/devices");
+        chromium.arriveAt("/2fa/devices", "devices-bob");
+        WebElement created = chromium.await(By.cssSelector(".devices time"));
+        assertTrue(created.getText().endsWith(" UTC"), created.getText());
+        assertTrue(created.getAttribute("datetime").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00Z"),
+                created.getAttribute("datetime"));
+        signOut();
+    }
+
+    @Test
+    void pagesWhenThemedThenTheSamplesTemplateStylesheetNameAndHomeLinkShow() throws Exception {
+        Path templates = Files.createDirectories(temporary.resolve("theme"));
+        Files.writeString(templates.resolve("layout-bottom.mustache"), """
+                <p class="back"><a id="back-to-app" href="{{home}}">{{backLabel}}</a></p>
+                </main>
+                <footer id="sample-footer" class="card">TwoStep Sample · your account, your keys</footer>
+                </body>
+                </html>
+                """);
+        ObjectNode settings = (ObjectNode) JSON.readTree(Path.of("../config/twostep.json").toFile());
+        settings.putObject("pages").put("appName", "TwoStep Sample").put("homeUrl", "/account")
+                .put("stylesheet", "/static/sample.css").put("templates", templates.toAbsolutePath().toString());
+        Path file = temporary.resolve("themed.json");
+        JSON.writeValue(file.toFile(), settings);
+        Options options = Options.defaults().withPort(0).withSettings(file.toString())
+                .withDb("jdbc:h2:mem:browser-it-themed;DB_CLOSE_DELAY=-1")
+                .withDataDirectory(Files.createDirectories(temporary.resolve("themed-data")));
+        try (SampleApp themedApp = SampleApp.start(options, Map.of("TWOSTEP_KEY", SampleKey.newKey())::get,
+                new PrintStream(OutputStream.nullOutputStream()));
+                Chromium themed = Chromium.start(themedApp.port(), Files.createDirectory(temporary.resolve("themed")),
+                        SCREENSHOTS.resolve("themed"))) {
+            themed.open("/protected");
+            themed.arriveAt("/login", "themed-login");
+            assertEquals("TwoStep Sample", themed.await(By.id("app-home")).getText());
+            assertEquals("/account", URI.create(themed.await(By.id("back-to-app")).getAttribute("href")).getPath());
+            assertEquals(1, themed.all(By.cssSelector("link[rel=stylesheet][href='/static/sample.css']")).size());
+            assertTrue(themed.await(By.id("sample-footer")).isDisplayed());
+            themed.type("username", "alice");
+            themed.type("password", "alice-password");
+            themed.click(By.cssSelector("form button[type='submit']"));
+            themed.arriveAt("/protected", "themed-signed-in");
+            themed.open("/2fa/setup");
+            themed.arriveAt("/2fa/setup", "themed-setup-start");
+            assertTrue(themed.await(By.id("sample-footer")).isDisplayed(), "every page has the sample's footer");
+        }
+    }
+
+    /**
+     * The code in the newest dev-outbox message to {@code to}, the {@code count}th one to it (the
+     * outbox is written before the page that says "sent" is answered, so there is no waiting).
+     */
+    private static String lastCode(String to, int count) throws Exception {
+        HttpResponse<String> outbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.port() + "/dev/outbox?format=json")).build(), HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> mine = new ArrayList<>();
+        JSON.readTree(outbox.body()).forEach(m -> {
+            if (m.path("to").asText().equals(to)) {
+                mine.add(m);
+            }
+        });
+        assertEquals(count, mine.size(), "messages to " + to);
+        Matcher code = Pattern.compile("\\b\\d{6}\\b").matcher(mine.get(count - 1).path("body").asText());
+        assertTrue(code.find());
+        return code.group();
     }
 
     /** Opens the protected page, is sent to the sign-in page and signs in with the demo password. */
@@ -152,7 +265,7 @@ class BrowserIT {
         OtpSecret secret = OtpSecret.fromBase32(shown.replaceAll("[\\s-]", ""));
         chromium.check("method-app", true);
         chromium.type("code", code(secret, 0));
-        chromium.click(By.cssSelector("form button[type='submit']"));
+        chromium.click(By.cssSelector("form[action='/2fa/setup'] button[type='submit']"));
         chromium.await(By.id("backup-codes"));
         chromium.screenshot("setup-backup-codes");
         return secret;
@@ -178,14 +291,20 @@ class BrowserIT {
         chromium.screenshot("devices-revoked");
     }
 
-    /** As admin, resets the user's two-step verification on TwoStep's admin page. */
+    /** As admin, resets the user's two-factor authentication on TwoStep's admin page. */
     private static void resetTwoStep(String user) {
         chromium.open("/2fa/admin?user=" + user);
         chromium.arriveAt("/2fa/admin", "admin-" + user);
         assertEquals("yes", chromium.await(By.id("fact-enrolled")).getText());
-        assertEquals("app, email", chromium.await(By.id("fact-methods")).getText());
-        chromium.click(By.xpath("//form[input[@name='action' and @value='reset']]/button"));
-        assertEquals("Done.", chromium.await(By.id("admin-notice")).getText());
+        assertEquals("app", chromium.await(By.id("fact-methods")).getText());
+        assertTrue(chromium.await(By.cssSelector(".audit time")).getText().endsWith(" UTC"), "a readable time");
+        chromium.click(By.id("reset"));
+        chromium.await(By.id("reset-question"));
+        chromium.screenshot("admin-" + user + "-reset-asked");
+        assertEquals("yes", chromium.await(By.id("fact-enrolled")).getText(), "nothing reset before the answer");
+        chromium.click(By.id("reset-yes"));
+        assertEquals("Two-factor authentication for " + user + " was reset.",
+                chromium.await(By.id("admin-notice")).getText());
         chromium.screenshot("admin-" + user + "-reset");
         assertEquals("no", chromium.await(By.id("fact-enrolled")).getText());
     }

@@ -88,6 +88,11 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
     /** Loads {@code path} of the site, following its redirects. */
     void open(String path) {
         driver.get(site + path);

@@ -40,6 +40,21 @@ final class SignInSession implements Serializable {
     private String lastReported;
     private boolean codeLogin;
     private boolean ghost;
+    private Instant signedInAt;
+    private Instant lastSeenAt;
+    private Lifetime ended;
+
+    /** Where a signed-in session stands against {@code session.idleMinutes} and {@code session.absoluteHours}. */
+    enum Lifetime {
+        /** Within both limits; this request counts as activity. */
+        LIVE,
+        /** Ended now: no request for {@code idleMinutes}. */
+        IDLE,
+        /** Ended now: {@code absoluteHours} since the sign-in. */
+        ABSOLUTE,
+        /** Already ended by a parallel request of the same session. */
+        ENDED
+    }
 
     /** The session's TwoStep state, created (with the session) when missing. */
     static SignInSession of(HttpSession session) {
@@ -84,7 +99,38 @@ final class SignInSession implements Serializable {
             codeLogin = false;
             ghost = false;
             trustedHere = null;
+            signedInAt = null;
+            lastSeenAt = null;
+            ended = null;
         }
+    }
+
+    /**
+     * A request of the signed-in user at {@code now}: whether the session is still within its
+     * limits ({@link Duration#ZERO} turns a limit off). The first request sets the sign-in time
+     * (with built-in login, the request right after the password; with external login, the
+     * first in which TwoStep sees the user); a live request moves the idle clock. The first
+     * request to find the session over a limit gets {@link Lifetime#IDLE} or
+     * {@link Lifetime#ABSOLUTE}, every later one {@link Lifetime#ENDED}.
+     */
+    synchronized Lifetime touch(Instant now, Duration idle, Duration absolute) {
+        if (ended != null) {
+            return Lifetime.ENDED;
+        }
+        if (signedInAt == null) {
+            signedInAt = now;
+            lastSeenAt = now;
+            return Lifetime.LIVE;
+        }
+        if (!absolute.isZero() && !now.isBefore(signedInAt.plus(absolute))) {
+            ended = Lifetime.ABSOLUTE;
+        } else if (!idle.isZero() && !now.isBefore(lastSeenAt.plus(idle))) {
+            ended = Lifetime.IDLE;
+        } else {
+            lastSeenAt = now.isAfter(lastSeenAt) ? now : lastSeenAt;
+            return Lifetime.LIVE;
+        }
+        return ended;
     }
 
     synchronized Evaluation evaluation() {

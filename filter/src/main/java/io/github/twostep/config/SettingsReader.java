@@ -179,7 +179,8 @@ final class SettingsReader {
                 isClass ? className(type) : null,
                 jdbc, file,
                 key == null ? null : DataKey.parse(key).key(),
-                previous.stream().map(k -> DataKey.parse(k).key()).toList());
+                previous.stream().map(k -> DataKey.parse(k).key()).toList(),
+                o.integer("timeoutSeconds", st.timeoutSeconds(), 1, 60));
     }
 
     private SmtpSettings smtp(JsonCursor o) {

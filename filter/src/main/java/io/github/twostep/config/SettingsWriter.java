@@ -88,6 +88,7 @@ final class SettingsWriter {
         node.putObject("file").put("directory", store.file().directory());
         node.put("key", store.key() == null ? null : store.key().encoded());
         node.set("previousKeys", array(store.previousKeys(), DataKey::encoded));
+        node.put("timeoutSeconds", store.timeoutSeconds());
         return node;
     }
 

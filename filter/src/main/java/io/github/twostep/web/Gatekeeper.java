@@ -127,17 +127,30 @@ final class Gatekeeper {
         }
     }
 
+    /**
+     * The user's standing: from the session while the store confirmed it less than
+     * {@code session.recheckSeconds} ago, else re-checked by one request of the session at a
+     * time. A standing that the store last confirmed {@code recheckSeconds + store.timeoutSeconds}
+     * ago or more (another request's re-check is still waiting for the store) is not used:
+     * the request is refused as {@link Standing#UNAVAILABLE}.
+     */
     private Standing standing(HttpServletRequest request, String user, SignInSession session) {
         Instant now = twoStep.clock().instant();
         Duration recheck = Duration.ofSeconds(settings.session().recheckSeconds());
+        Duration timeout = Duration.ofSeconds(settings.store().timeoutSeconds());
         boolean fresh = session.evaluation() == null || session.standing() == Standing.UNAVAILABLE;
-        if (!fresh && session.claimRecheck(now, recheck) && !accounts.stillHolds(user, session.evaluation())) {
-            fresh = true;
+        if (!fresh && session.claimRecheck(now, recheck, timeout)) {
+            if (accounts.stillHolds(user, session.evaluation())) {
+                session.confirmed(now);
+            } else {
+                fresh = true;
+            }
         }
         if (fresh) {
             session.evaluated(accounts.evaluate(user, Http.trustToken(request), Http.caller(request)), now);
+            return session.standing();
         }
-        return session.standing();
+        return session.stale(now, recheck.plus(timeout)) ? Standing.UNAVAILABLE : session.standing();
     }
 
     private void act(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Decision decision,

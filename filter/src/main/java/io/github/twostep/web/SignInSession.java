@@ -32,6 +32,7 @@ final class SignInSession implements Serializable {
     private Evaluation evaluation;
     private Standing standing;
     private Instant checkedAt;
+    private Instant recheckClaimedAt;
     private Instant codeEnteredAt;
     private String signInId;
     private String returnTo;
@@ -94,6 +95,7 @@ final class SignInSession implements Serializable {
             evaluation = null;
             standing = null;
             checkedAt = null;
+            recheckClaimedAt = null;
             codeEnteredAt = null;
             signInId = newSignInId();
             codeLogin = false;
@@ -146,19 +148,43 @@ final class SignInSession implements Serializable {
         evaluation = fresh;
         standing = fresh.standing();
         checkedAt = now;
+        recheckClaimedAt = null;
     }
 
     /**
-     * Whether this request should re-check the store: the last check is {@code recheck} old or
-     * more. The first request to ask claims the re-check (the check time moves to now), so
-     * parallel requests of one session read the store once, not once each.
+     * Whether this request should re-check the store: the last answered check is
+     * {@code recheck} old or more, and no other request of the session is re-checking (or its
+     * re-check was claimed {@code timeout} ago or more, so the store call has given up). The
+     * first request to ask claims the re-check, so parallel requests of one session read the
+     * store once, not once each; the check time moves only when the store has answered
+     * ({@link #confirmed}).
      */
-    synchronized boolean claimRecheck(Instant now, Duration recheck) {
+    synchronized boolean claimRecheck(Instant now, Duration recheck, Duration timeout) {
         if (checkedAt != null && now.isBefore(checkedAt.plus(recheck))) {
             return false;
         }
-        checkedAt = now;
+        if (recheckClaimedAt != null && now.isBefore(recheckClaimedAt.plus(timeout))) {
+            return false;
+        }
+        recheckClaimedAt = now;
         return true;
+    }
+
+    /** The store answered the re-check claimed at {@code claimedAt}: the standing still holds. */
+    synchronized void confirmed(Instant claimedAt) {
+        if (checkedAt == null || claimedAt.isAfter(checkedAt)) {
+            checkedAt = claimedAt;
+        }
+        recheckClaimedAt = null;
+    }
+
+    /**
+     * Whether the standing was last confirmed by the store {@code bound} or longer before
+     * {@code now} ({@code session.recheckSeconds + store.timeoutSeconds}): then no request may
+     * be let through on it, while another request's re-check is still waiting for the store.
+     */
+    synchronized boolean stale(Instant now, Duration bound) {
+        return checkedAt == null || !now.isBefore(checkedAt.plus(bound));
     }
 
     /** Whether {@code action} differs from the last one reported for this session (report-only rollout). */
@@ -176,6 +202,7 @@ final class SignInSession implements Serializable {
         standing = Standing.VERIFIED;
         codeEnteredAt = now;
         checkedAt = now;
+        recheckClaimedAt = null;
         signInId = newSignInId();
     }
 

@@ -204,10 +204,13 @@ class TwoStepFilterIT {
             assertEquals(401, answer.statusCode());
             bodies.add(answer.body());
         }
-        HttpResponse<String> noBody = browser.post("/2fa/api/verify", "not json");
-        assertEquals(401, noBody.statusCode());
-        bodies.add(noBody.body());
+        HttpResponse<String> noCode = browser.post("/2fa/api/verify", "{}");
+        assertEquals(401, noCode.statusCode());
+        bodies.add(noCode.body());
         assertTrue(bodies.stream().allMatch("{\"error\":\"invalid_code\"}"::equals), bodies.toString());
+        HttpResponse<String> notJson = browser.post("/2fa/api/verify", "not json");
+        assertEquals(400, notJson.statusCode(), "a body that is not one JSON object is no attempt at all");
+        assertEquals("{\"error\":\"bad_request\"}", notJson.body());
     }
 
     @Test

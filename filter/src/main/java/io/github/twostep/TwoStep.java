@@ -292,7 +292,7 @@ public final class TwoStep {
                 case MEMORY -> new InMemoryUserDataStore();
                 case FILE -> new FileUserDataStore(Path.of(st.file().directory()), clock);
                 case JDBC -> new JdbcUserDataStore(usersTable(), st.jdbc().table(), st.jdbc().userColumn(),
-                        st.jdbc().commentColumn(), st.jdbc().caseInsensitiveUsers());
+                        st.jdbc().commentColumn(), st.jdbc().caseInsensitiveUsers(), st.timeoutSeconds());
                 case CLASS -> UserDataStores.load("class:" + st.className(), Map.of());
             };
         }
@@ -318,6 +318,12 @@ public final class TwoStep {
                 dataSource = JdbcUserDataStore.lookup(jdbc.dataSource());
             } else if (jdbc.url() != null) {
                 dataSource = JdbcUserDataStore.dataSource(jdbc.url(), jdbc.username(), jdbc.password());
+                try {
+                    // bounds opening a connection as store.timeoutSeconds bounds each statement
+                    dataSource.setLoginTimeout(settings.store().timeoutSeconds());
+                } catch (java.sql.SQLException e) {
+                    throw new TwoStepException("cannot set the login timeout of store.jdbc.url's connections", e);
+                }
             } else {
                 throw new TwoStepException("the users table needs a DataSource: set store.jdbc.dataSource (JNDI) or "
                         + "store.jdbc.url, or pass one to TwoStep.builder(...).dataSource(...)");

@@ -70,7 +70,9 @@ final class SettingsReader {
                         o.integer("length", defaults.emergencyCode().length(), 4, 12),
                         o.integer("minutes", defaults.emergencyCode().minutes(), 1, 60))),
                 c.object("session", o -> new SessionSettings(
-                        o.integer("recheckSeconds", defaults.session().recheckSeconds(), 1, 3600))),
+                        o.integer("recheckSeconds", defaults.session().recheckSeconds(), 1, 3600),
+                        o.integer("idleMinutes", defaults.session().idleMinutes(), 0, 1440),
+                        o.integer("absoluteHours", defaults.session().absoluteHours(), 0, 720))),
                 c.object("login", this::login),
                 c.object("paths", o -> new PathSettings(o.string("prefix", defaults.paths().prefix(),
                         v -> PREFIX.matcher(v).matches() ? null
@@ -186,7 +188,8 @@ final class SettingsReader {
                 isClass ? className(type) : null,
                 jdbc, file,
                 key == null ? null : DataKey.parse(key).key(),
-                previous.stream().map(k -> DataKey.parse(k).key()).toList());
+                previous.stream().map(k -> DataKey.parse(k).key()).toList(),
+                o.integer("timeoutSeconds", st.timeoutSeconds(), 1, 60));
     }
 
     private PageSettings pages(JsonCursor o) {

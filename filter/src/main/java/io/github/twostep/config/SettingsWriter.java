@@ -46,7 +46,8 @@ final class SettingsWriter {
         exempt.set("paths", array(s.exempt().paths(), Function.identity()));
         root.putObject("emergencyCode").put("length", s.emergencyCode().length())
                 .put("minutes", s.emergencyCode().minutes());
-        root.putObject("session").put("recheckSeconds", s.session().recheckSeconds());
+        root.putObject("session").put("recheckSeconds", s.session().recheckSeconds())
+                .put("idleMinutes", s.session().idleMinutes()).put("absoluteHours", s.session().absoluteHours());
         root.putObject("login").put("mode", s.login().mode().jsonName()).put("path", s.login().path())
                 .put("sessionAttribute", s.login().sessionAttribute())
                 .put("principalResolver", classRef(s.login().principalResolver()))
@@ -92,6 +93,7 @@ final class SettingsWriter {
         node.putObject("file").put("directory", store.file().directory());
         node.put("key", store.key() == null ? null : store.key().encoded());
         node.set("previousKeys", array(store.previousKeys(), DataKey::encoded));
+        node.put("timeoutSeconds", store.timeoutSeconds());
         return node;
     }
 

@@ -13,9 +13,13 @@ import java.util.Objects;
  * @param file         settings of the file store
  * @param key          the key new data is encrypted with; null only for the memory store
  * @param previousKeys older keys that still decrypt, for key rotation
+ * @param timeoutSeconds the longest a store call may take, 1–60: the JDBC store's query timeout
+ *                       and (for a store built from {@code jdbc.url}) login timeout; a
+ *                       session's standing is not used once it is
+ *                       {@code session.recheckSeconds + timeoutSeconds} old
  */
 public record StoreSettings(StoreType type, String className, JdbcStoreSettings jdbc, FileStoreSettings file,
-                            DataKey key, List<DataKey> previousKeys) {
+                            DataKey key, List<DataKey> previousKeys, int timeoutSeconds) {
 
     public StoreSettings {
         Objects.requireNonNull(type, "type");

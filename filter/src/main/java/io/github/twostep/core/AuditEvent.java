@@ -37,7 +37,8 @@ public record AuditEvent(Instant time, String user, Type event, Outcome outcome,
         RECORD_CORRUPT,
         DECISION,
         SETTINGS_RELOADED,
-        SETTINGS_REJECTED;
+        SETTINGS_REJECTED,
+        SESSION_EXPIRED;
 
         /** The snake_case name, e.g. {@code emergency_code_created}. */
         public String wireName() {

@@ -25,6 +25,10 @@ import javax.sql.DataSource;
  * across nodes. It runs in a transaction that is rolled back if more than one row matched.
  * With case-insensitive lookup the user is found by {@code LOWER(u) = LOWER(?)}, and a name
  * matching two rows is an error. Use a character column (VARCHAR/TEXT), not a CLOB.
+ *
+ * <p>Every statement carries a query timeout ({@code store.timeoutSeconds}), so a database that
+ * stops answering (down, or a lock held elsewhere) makes a call fail in bounded time instead of
+ * hanging the request.
  */
 public final class JdbcUserDataStore implements UserDataStore {
     /** SQL states of a write that lost to another transaction: retry from a fresh read. */
@@ -35,18 +39,36 @@ public final class JdbcUserDataStore implements UserDataStore {
     private final String userColumn;
     private final String commentColumn;
     private final boolean caseInsensitive;
+    private final int timeoutSeconds;
     private volatile Statements statements;
 
     private record Statements(String select, String update, String updateEmpty) {
     }
 
+    /** The default query timeout, that of {@code store.timeoutSeconds}. */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 5;
+
     /**
-     * @param table table name, optionally {@code schema.table}
-     * @param caseInsensitiveUsers find users by {@code LOWER(user) = LOWER(?)}
-     * @throws IllegalArgumentException if a name is not a plain SQL identifier
+     * As {@link #JdbcUserDataStore(DataSource, String, String, String, boolean, int)} with
+     * {@value #DEFAULT_TIMEOUT_SECONDS} seconds.
      */
     public JdbcUserDataStore(DataSource dataSource, String table, String userColumn, String commentColumn,
             boolean caseInsensitiveUsers) {
+        this(dataSource, table, userColumn, commentColumn, caseInsensitiveUsers, DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * @param table table name, optionally {@code schema.table}
+     * @param caseInsensitiveUsers find users by {@code LOWER(user) = LOWER(?)}
+     * @param timeoutSeconds query timeout of every statement, at least 1
+     * @throws IllegalArgumentException if a name is not a plain SQL identifier or the timeout is below 1
+     */
+    public JdbcUserDataStore(DataSource dataSource, String table, String userColumn, String commentColumn,
+            boolean caseInsensitiveUsers, int timeoutSeconds) {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("timeoutSeconds must be at least 1");
+        }
+        this.timeoutSeconds = timeoutSeconds;
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.table = SqlNames.checkTable(table, "table");
         this.userColumn = SqlNames.checkColumn(userColumn, "userColumn");
@@ -83,6 +105,7 @@ public final class JdbcUserDataStore implements UserDataStore {
         Usernames.requireValid(username);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(statements(connection).select())) {
+            select.setQueryTimeout(timeoutSeconds);
             select.setString(1, username);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
@@ -109,6 +132,7 @@ public final class JdbcUserDataStore implements UserDataStore {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (PreparedStatement update = connection.prepareStatement(wasEmpty ? sql.updateEmpty() : sql.update())) {
+                update.setQueryTimeout(timeoutSeconds);
                 update.setString(1, replacement);
                 update.setString(2, username);
                 if (!wasEmpty) {
@@ -163,6 +187,6 @@ public final class JdbcUserDataStore implements UserDataStore {
     @Override
     public String toString() {
         return "JdbcUserDataStore[table=" + table + ", userColumn=" + userColumn + ", commentColumn=" + commentColumn
-                + ", caseInsensitive=" + caseInsensitive + "]";
+                + ", caseInsensitive=" + caseInsensitive + ", timeoutSeconds=" + timeoutSeconds + "]";
     }
 }

@@ -59,6 +59,15 @@ final class Gatekeeper {
         if (httpSession != null) {
             session = SignInSession.of(httpSession);
             session.follow(user);
+            if (user != null && outlived(request, user, session, httpSession)) {
+                if (settings.login().mode() != LoginMode.BUILTIN) {
+                    loginAgain(request, response);
+                    return;
+                }
+                user = null;
+                roles = role -> false;
+                session = null;
+            }
         }
         boolean codeLogin = session != null && session.codeLoginPending();
         Standing standing = null;
@@ -84,17 +93,67 @@ final class Gatekeeper {
         act(request, response, chain, decision, session);
     }
 
+    /**
+     * Whether the session has outlived {@code session.idleMinutes} or {@code session.absoluteHours}:
+     * then it is invalidated (sign-in, standing, CSRF token and all) and audited once.
+     */
+    private boolean outlived(HttpServletRequest request, String user, SignInSession session, HttpSession httpSession) {
+        SignInSession.Lifetime lifetime = session.touch(twoStep.clock().instant(),
+                Duration.ofMinutes(settings.session().idleMinutes()),
+                Duration.ofHours(settings.session().absoluteHours()));
+        if (lifetime == SignInSession.Lifetime.LIVE) {
+            return false;
+        }
+        if (lifetime != SignInSession.Lifetime.ENDED) {
+            accounts.record(user, AuditEvent.Type.SESSION_EXPIRED, AuditEvent.Outcome.INFO, Http.caller(request),
+                    lifetime.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        try {
+            httpSession.invalidate();
+        } catch (IllegalStateException alreadyInvalidated) {
+            // a parallel request of the same session ended it first
+        }
+        return true;
+    }
+
+    /**
+     * With external login the container (or the application's resolver) still names the user
+     * on this request, so it must not reach the application: JSON gets 401
+     * {@code login_required}, a page is sent to its own address, where the container's login
+     * takes over (or, with a resolver, a new session starts at the second factor).
+     */
+    private void loginAgain(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (Http.wantsJson(request, settings.paths().prefix() + "/api/")) {
+            Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "login_required");
+        } else {
+            Http.redirect(request, response, Http.currentTarget(request));
+        }
+    }
+
+    /**
+     * The user's standing: from the session while the store confirmed it less than
+     * {@code session.recheckSeconds} ago, else re-checked by one request of the session at a
+     * time. A standing that the store last confirmed {@code recheckSeconds + store.timeoutSeconds}
+     * ago or more (another request's re-check is still waiting for the store) is not used:
+     * the request is refused as {@link Standing#UNAVAILABLE}.
+     */
     private Standing standing(HttpServletRequest request, String user, SignInSession session) {
         Instant now = twoStep.clock().instant();
         Duration recheck = Duration.ofSeconds(settings.session().recheckSeconds());
+        Duration timeout = Duration.ofSeconds(settings.store().timeoutSeconds());
         boolean fresh = session.evaluation() == null || session.standing() == Standing.UNAVAILABLE;
-        if (!fresh && session.claimRecheck(now, recheck) && !accounts.stillHolds(user, session.evaluation())) {
-            fresh = true;
+        if (!fresh && session.claimRecheck(now, recheck, timeout)) {
+            if (accounts.stillHolds(user, session.evaluation())) {
+                session.confirmed(now);
+            } else {
+                fresh = true;
+            }
         }
         if (fresh) {
             session.evaluated(accounts.evaluate(user, Http.trustToken(request), Http.caller(request)), now);
+            return session.standing();
         }
-        return session.standing();
+        return session.stale(now, recheck.plus(timeout)) ? Standing.UNAVAILABLE : session.standing();
     }
 
     private void act(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Decision decision,

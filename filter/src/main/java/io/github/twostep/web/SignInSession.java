@@ -34,12 +34,20 @@ final class SignInSession implements Serializable {
      * creating two states. Every later call reads the attribute without locking.
      */
     private static final Object CREATION = new Object();
+    /**
+     * Activity is kept to this grain: a session shared between nodes is written back when its
+     * last activity moves by a minute, not on every request (so the idle limit may end it up to
+     * a minute early).
+     */
+    private static final Duration ACTIVITY_GRAIN = Duration.ofMinutes(1);
 
     private String csrfToken = CsrfToken.newToken();
     private String user;
     private Evaluation evaluation;
     private Standing standing;
     private Instant checkedAt;
+    /** A re-check under way on this node (not shared: another node's claim ends with that node). */
+    private transient Instant recheckClaimedAt;
     private Instant codeEnteredAt;
     private String signInId;
     private String returnTo;
@@ -50,6 +58,21 @@ final class SignInSession implements Serializable {
     private boolean ghost;
     /** The session this state was last read from, to write each change back to. */
     private transient volatile HttpSession owner;
+    private Instant signedInAt;
+    private Instant lastSeenAt;
+    private Lifetime ended;
+
+    /** Where a signed-in session stands against {@code session.idleMinutes} and {@code session.absoluteHours}. */
+    enum Lifetime {
+        /** Within both limits; this request counts as activity. */
+        LIVE,
+        /** Ended now: no request for {@code idleMinutes}. */
+        IDLE,
+        /** Ended now: {@code absoluteHours} since the sign-in. */
+        ABSOLUTE,
+        /** Already ended by a parallel request of the same session. */
+        ENDED
+    }
 
     /** The session's TwoStep state, created (with the session) when missing. */
     static SignInSession of(HttpSession session) {
@@ -123,14 +146,65 @@ final class SignInSession implements Serializable {
             evaluation = null;
             standing = null;
             checkedAt = null;
+            recheckClaimedAt = null;
             codeEnteredAt = null;
             signInId = newSignInId();
             codeLogin = false;
             ghost = false;
             trustedHere = null;
+            signedInAt = null;
+            lastSeenAt = null;
+            ended = null;
             return true;
         }
         return false;
+    }
+
+    /**
+     * A request of the signed-in user at {@code now}: whether the session is still within its
+     * limits ({@link Duration#ZERO} turns a limit off). The first request sets the sign-in time
+     * (with built-in login, the request right after the password; with external login, the
+     * first in which TwoStep sees the user); a live request moves the idle clock. The first
+     * request to find the session over a limit gets {@link Lifetime#IDLE} or
+     * {@link Lifetime#ABSOLUTE}, every later one {@link Lifetime#ENDED}.
+     */
+    Lifetime touch(Instant now, Duration idle, Duration absolute) {
+        Lifetime lifetime;
+        boolean write;
+        synchronized (this) {
+            Instant before = lastSeenAt;
+            lifetime = lifetime(now, idle, absolute);
+            if (lifetime == Lifetime.LIVE && before != null && lastSeenAt.isBefore(before.plus(ACTIVITY_GRAIN))) {
+                lastSeenAt = before; // kept to the minute: written back once a minute, not on every request
+                write = false;
+            } else {
+                write = lifetime != Lifetime.ENDED;
+            }
+        }
+        if (write) {
+            changed();
+        }
+        return lifetime;
+    }
+
+    private Lifetime lifetime(Instant now, Duration idle, Duration absolute) {
+        if (ended != null) {
+            return Lifetime.ENDED;
+        }
+        if (signedInAt == null) {
+            signedInAt = now;
+            lastSeenAt = now;
+            return Lifetime.LIVE;
+        }
+        if (!absolute.isZero() && !now.isBefore(signedInAt.plus(absolute))) {
+            ended = Lifetime.ABSOLUTE;
+        } else if (!idle.isZero() && !now.isBefore(lastSeenAt.plus(idle))) {
+            ended = Lifetime.IDLE;
+        } else {
+            lastSeenAt = now.isAfter(lastSeenAt) ? now : lastSeenAt;
+            return Lifetime.LIVE;
+        }
+        return ended;
     }
 
     synchronized Evaluation evaluation() {
@@ -147,24 +221,48 @@ final class SignInSession implements Serializable {
             evaluation = fresh;
             standing = fresh.standing();
             checkedAt = now;
+            recheckClaimedAt = null;
         }
         changed();
     }
 
     /**
-     * Whether this request should re-check the store: the last check is {@code recheck} old or
-     * more. The first request to ask claims the re-check (the check time moves to now), so
-     * parallel requests of one session read the store once, not once each.
+     * Whether this request should re-check the store: the last answered check is
+     * {@code recheck} old or more, and no other request of the session is re-checking (or its
+     * re-check was claimed {@code timeout} ago or more, so the store call has given up). The
+     * first request to ask claims the re-check, so parallel requests of one session read the
+     * store once, not once each; the check time moves only when the store has answered
+     * ({@link #confirmed}).
      */
-    boolean claimRecheck(Instant now, Duration recheck) {
+    synchronized boolean claimRecheck(Instant now, Duration recheck, Duration timeout) {
+        if (checkedAt != null && now.isBefore(checkedAt.plus(recheck))) {
+            return false;
+        }
+        if (recheckClaimedAt != null && now.isBefore(recheckClaimedAt.plus(timeout))) {
+            return false;
+        }
+        recheckClaimedAt = now;
+        return true;
+    }
+
+    /** The store answered the re-check claimed at {@code claimedAt}: the standing still holds. */
+    void confirmed(Instant claimedAt) {
         synchronized (this) {
-            if (checkedAt != null && now.isBefore(checkedAt.plus(recheck))) {
-                return false;
+            if (checkedAt == null || claimedAt.isAfter(checkedAt)) {
+                checkedAt = claimedAt;
             }
-            checkedAt = now;
+            recheckClaimedAt = null;
         }
         changed();
-        return true;
+    }
+
+    /**
+     * Whether the standing was last confirmed by the store {@code bound} or longer before
+     * {@code now} ({@code session.recheckSeconds + store.timeoutSeconds}): then no request may
+     * be let through on it, while another request's re-check is still waiting for the store.
+     */
+    synchronized boolean stale(Instant now, Duration bound) {
+        return checkedAt == null || !now.isBefore(checkedAt.plus(bound));
     }
 
     /** Whether {@code action} differs from the last one reported for this session (report-only rollout). */
@@ -186,6 +284,7 @@ final class SignInSession implements Serializable {
             standing = Standing.VERIFIED;
             codeEnteredAt = now;
             checkedAt = now;
+            recheckClaimedAt = null;
             signInId = newSignInId();
         }
         changed();

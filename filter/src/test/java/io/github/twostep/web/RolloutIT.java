@@ -58,8 +58,10 @@ class RolloutIT {
 
     @Test
     void requiredWithDeadlineWhenSignedInThroughThePageThenDaysLeftShownAndSkipAllowed() throws Exception {
+        // session limits off: the same session is followed across the three-day deadline
         try (TestApp app = new TestApp(TestApp.settings(
-                "\"setup\": {\"mode\": \"required\", \"enrollmentDeadlineDays\": 3}"))) {
+                "\"setup\": {\"mode\": \"required\", \"enrollmentDeadlineDays\": 3}, "
+                        + "\"session\": {\"idleMinutes\": 0, \"absoluteHours\": 0}"))) {
             Browser browser = new Browser(app);
             HttpResponse<String> login = browser.get("/login");
             Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")

@@ -47,8 +47,22 @@ class SignInSessionSerializationTest {
         assertEquals(original.csrfToken(), copy.csrfToken());
         assertEquals(signInId, copy.signInId());
         assertEquals("device-1", copy.currentDevice());
-        assertFalse(copy.claimRecheck(NOW.plusSeconds(5), Duration.ofSeconds(30)), "the re-check time survives");
+        assertFalse(copy.claimRecheck(NOW.plusSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5)),
+                "the re-check time survives");
         assertEquals("/protected?tab=1", copy.takeReturnTo());
+    }
+
+    @Test
+    void serializeWhenSignedInThenTheSessionLifetimeSurvives() throws Exception {
+        SignInSession original = new SignInSession();
+        original.follow("alice");
+        original.touch(NOW, Duration.ofMinutes(30), Duration.ofHours(12));
+
+        SignInSession copy = roundTrip(original);
+
+        assertEquals(SignInSession.Lifetime.ABSOLUTE,
+                copy.touch(NOW.plus(Duration.ofHours(12)), Duration.ZERO, Duration.ofHours(12)),
+                "the sign-in time survives, so another node ends the session on time");
     }
 
     @Test

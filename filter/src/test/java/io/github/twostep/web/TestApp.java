@@ -48,7 +48,13 @@ final class TestApp implements AutoCloseable {
 
     /** As above, with the TwoStep builder adjusted by {@code customize} (e.g. a store that fails). */
     TestApp(String settingsJson, UnaryOperator<TwoStep.Builder> customize) throws Exception {
-        this.db = JdbcUserDataStore.dataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        this(settingsJson, JdbcUserDataStore.dataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "sa", ""), customize);
+    }
+
+    /** As above on {@code database} (e.g. an embedded PostgreSQL), where the users table is created. */
+    TestApp(String settingsJson, DataSource database, UnaryOperator<TwoStep.Builder> customize) throws Exception {
+        this.db = database;
         createUsers(db);
         Settings settings = new SettingsLoader(name -> name.equals("KEY") ? KEY : null)
                 .load(new ByteArrayInputStream(settingsJson.getBytes(StandardCharsets.UTF_8)), "it.json");

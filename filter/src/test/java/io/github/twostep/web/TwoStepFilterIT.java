@@ -204,10 +204,13 @@ class TwoStepFilterIT {
             assertEquals(401, answer.statusCode());
             bodies.add(answer.body());
         }
+        HttpResponse<String> noCode = browser.post("/2fa/api/verify", "{}");
+        assertEquals(401, noCode.statusCode());
+        bodies.add(noCode.body());
         assertTrue(bodies.stream().allMatch("{\"error\":\"invalid_code\"}"::equals), bodies.toString());
-        HttpResponse<String> noBody = browser.post("/2fa/api/verify", "not json");
-        assertEquals(400, noBody.statusCode(), "a body that is not one JSON object is a bad request, not an attempt");
-        assertEquals("{\"error\":\"bad_request\"}", noBody.body());
+        HttpResponse<String> notJson = browser.post("/2fa/api/verify", "not json");
+        assertEquals(400, notJson.statusCode(), "a body that is not one JSON object is no attempt at all");
+        assertEquals("{\"error\":\"bad_request\"}", notJson.body());
     }
 
     @Test

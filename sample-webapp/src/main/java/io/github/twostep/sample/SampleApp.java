@@ -49,12 +49,6 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  */
 public final class SampleApp implements AutoCloseable {
     static final String DEFAULT_SETTINGS = "config/twostep.json";
-    /**
-     * How long the container keeps an idle HTTP session: 30 minutes, the default of TwoStep's
-     * {@code session.idleMinutes}, so that the container never ends a session TwoStep still
-     * holds, nor keeps one much longer.
-     */
-    static final int SESSION_IDLE_MINUTES = 30;
 
     private final HikariDataSource pool;
     private final TwoStepFilter filter;
@@ -129,7 +123,7 @@ public final class SampleApp implements AutoCloseable {
             SettingsWatcher watcher = location.startsWith("classpath:") ? null
                     : new SettingsWatcher(Path.of(location), loader, adapt);
             Settings settings = watcher != null ? watcher.current() : adapt.apply(loaded);
-            pool = pool(options.db());
+            pool = pool(options.db(), settings.store().timeoutSeconds());
             DemoUsers users = new DemoUsers(pool);
             int added = users.install();
             PasswordResets resets = new PasswordResets(pool, clock, new SecureRandom());
@@ -201,11 +195,13 @@ public final class SampleApp implements AutoCloseable {
         return passwordPages(settings) && settings.smtp() == null;
     }
 
-    private static HikariDataSource pool(String url) {
+    /** The pool waits for a connection no longer than TwoStep waits for its store ({@code store.timeoutSeconds}). */
+    private static HikariDataSource pool(String url, int timeoutSeconds) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("twostep-sample");
         config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(timeoutSeconds * 1000L);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -226,7 +222,11 @@ public final class SampleApp implements AutoCloseable {
         cookie.setHttpOnly(true);
         cookie.setAttribute("SameSite", "Lax");
         app.getSessionHandler().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
-        app.getSessionHandler().setMaxInactiveInterval(SESSION_IDLE_MINUTES * 60);
+        int idleMinutes = settings.session().idleMinutes();
+        if (idleMinutes > 0) {
+            // a minute longer than TwoStep's own limit, so TwoStep ends (and audits) it first
+            app.getSessionHandler().setMaxInactiveInterval(idleMinutes * 60 + 60);
+        }
         if (options.sharedSessions()) {
             SharedSessions.keepIn(pool, app.getSessionHandler());
         }

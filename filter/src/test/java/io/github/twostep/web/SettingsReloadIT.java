@@ -69,14 +69,7 @@ class SettingsReloadIT {
         Path file = dir.resolve("twostep.json");
         Files.writeString(file, settings(url, "180"));
         TwoStepFilter filter = new TwoStepFilter();
-        FilterHolder holder = new FilterHolder(filter);
-        holder.setInitParameter("settings", file.toString());
-        Server server = new Server(0);
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new TestApp.AppServlet()), "/");
-        server.setHandler(context);
-        server.start();
+        Server server = serve(filter, file);
         try {
             int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
             HttpClient client = HttpClient.newHttpClient();
@@ -107,14 +100,7 @@ class SettingsReloadIT {
         Path file = dir.resolve("memory.json");
         Files.writeString(file, "{\"trustThisDevice\": 180}");
         TwoStepFilter filter = new TwoStepFilter();
-        FilterHolder holder = new FilterHolder(filter);
-        holder.setInitParameter("settings", file.toString());
-        Server server = new Server(0);
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new TestApp.AppServlet()), "/");
-        server.setHandler(context);
-        server.start();
+        Server server = serve(filter, file);
         try {
             TwoStep first = filter.twoStep();
             SetupSecret setup = first.accounts().startSetup("alice", Caller.APPLICATION);
@@ -143,5 +129,18 @@ class SettingsReloadIT {
         } finally {
             server.stop();
         }
+    }
+
+    /** Jetty on port 0 with {@code filter} declared as in web.xml, reading {@code file}, before the test app. */
+    private static Server serve(TwoStepFilter filter, Path file) throws Exception {
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setInitParameter("settings", file.toString());
+        Server server = new Server(0);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new TestApp.AppServlet()), "/");
+        server.setHandler(context);
+        server.start();
+        return server;
     }
 }

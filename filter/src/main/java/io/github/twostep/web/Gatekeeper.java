@@ -49,10 +49,14 @@ final class Gatekeeper {
             return;
         }
         String path = Http.path(request);
+        if (!identity.letContainerSignIn(request, response)) {
+            return;
+        }
         String user = identity.user(request);
         Predicate<String> roles = identity.roles(request);
         SignInSession session = null;
-        HttpSession httpSession = request.getSession(user != null);
+        boolean exemptUser = user != null && twoStep.guard().isExemptUser(user, roles);
+        HttpSession httpSession = request.getSession(user != null && !exemptUser);
         if (httpSession != null) {
             session = SignInSession.of(httpSession);
             session.follow(user);
@@ -64,7 +68,6 @@ final class Gatekeeper {
             }
             decision = twoStep.guard().decideCodeLogin(path);
         } else {
-            boolean exemptUser = user != null && twoStep.guard().isExemptUser(user, roles);
             Standing standing = user != null && settings.enabled() && !exemptUser
                     ? standing(request, user, session) : null;
             decision = twoStep.guard().decide(path, user, roles, standing);

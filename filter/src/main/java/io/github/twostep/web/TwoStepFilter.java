@@ -8,6 +8,7 @@ import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.config.SettingsWatcher;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.Caller;
+import io.github.twostep.logging.Log;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -24,8 +25,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The drop-in filter: holds every signed-in user until a second factor is proven. Declared in
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class TwoStepFilter implements Filter {
     /** Servlet context attribute under which an application may place a ready {@link TwoStep}. */
     public static final String CONTEXT_ATTRIBUTE = TwoStep.class.getName();
-    private static final Logger LOG = LoggerFactory.getLogger(TwoStepFilter.class);
+    private static final Log LOG = Log.get(TwoStepFilter.class);
 
     private static final int RELOAD_SECONDS = 5;
     private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(RELOAD_SECONDS);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.twostep.TwoStep;
 import io.github.twostep.config.Algorithm;
+import io.github.twostep.logging.Log;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
 import io.github.twostep.web.TwoStepFilter;
@@ -17,6 +18,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +78,38 @@ public abstract class ContainerFlowContract {
         assertNotEquals(sessionBefore, visitor.cookie(SESSION_COOKIE), "session id not rotated at login");
         assertNotEquals(csrfBefore, visitor.csrfToken(), "CSRF token not rotated at login");
         assertEquals("app:/protected:alice", visitor.get("/protected").body());
+    }
+
+    @Test
+    void noSlf4jProviderWhenSignedInThenAuditLineInContainersJavaUtilLog() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getLoggerName() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger twoStepLogs = Logger.getLogger("io.github.twostep");
+        twoStepLogs.addHandler(handler);
+        try {
+            Visitor visitor = new Visitor(port);
+            visitor.status();
+            logIn(visitor);
+        } finally {
+            twoStepLogs.removeHandler(handler);
+        }
+
+        assertFalse(Log.throughSlf4j(), "the container test class path must have no SLF4J provider");
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("io.github.twostep.audit event=login outcome=success")),
+                "audit lines seen: " + lines);
     }
 
     @Test

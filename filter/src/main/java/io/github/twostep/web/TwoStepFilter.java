@@ -146,14 +146,18 @@ public final class TwoStepFilter implements Filter {
     private static String settingsLocation(FilterConfig config) {
         String location = config.getInitParameter("settings");
         if (location == null || location.isBlank()) {
+            location = config.getServletContext().getInitParameter("twostep.settings");
+        }
+        if (location == null || location.isBlank()) {
             location = System.getProperty("twostep.settings");
         }
         if (location == null || location.isBlank()) {
             location = System.getenv("TWOSTEP_SETTINGS");
         }
         if (location == null || location.isBlank()) {
-            throw new TwoStepException("no settings file: set the filter's init-param \"settings\", the system "
-                    + "property twostep.settings or the environment variable TWOSTEP_SETTINGS");
+            throw new TwoStepException("no settings file: set the filter's init-param \"settings\", the context "
+                    + "parameter twostep.settings, the system property twostep.settings or the environment variable "
+                    + "TWOSTEP_SETTINGS");
         }
         return location.strip();
     }

@@ -81,6 +81,24 @@ public abstract class ContainerFlowContract {
     }
 
     @Test
+    void classPathWhenMatrixRunsThenTwoStepComesFromTheAllJarAlone() {
+        ClassLoader loader = TwoStepFilter.class.getClassLoader();
+        assertTrue(present("io.github.twostep.shaded.com.fasterxml.jackson.databind.ObjectMapper", loader));
+        assertTrue(present("io.github.twostep.shaded.org.eclipse.angus.mail.smtp.SMTPTransport", loader));
+        assertFalse(present("jakarta.mail.Session", loader), "TwoStep's unrelocated dependencies on the class path");
+        assertFalse(present("org.bouncycastle.crypto.generators.OpenBSDBCrypt", loader));
+    }
+
+    private static boolean present(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Test
     void noSlf4jProviderWhenSignedInThenAuditLineInContainersJavaUtilLog() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {

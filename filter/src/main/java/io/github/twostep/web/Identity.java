@@ -52,7 +52,9 @@ final class Identity {
      * Lets the container sign the user in from the request's own credentials before anyone asks
      * for the user; answers false when the container answered the request itself (wrong
      * credentials: 401). Only external login with BASIC or DIGEST credentials, or a TLS client
-     * certificate, on a request that already has a session is concerned: on a path without a
+     * certificate, in a session where TwoStep already follows a user the container signed in, is
+     * concerned (not a FORM application behind a proxy's own BASIC check whose visitor is
+     * anonymous: the container would send the login form): on a path without a
      * security constraint, Jetty 12 defers that login until someone asks for the user and then
      * runs it against a stand-in response that counts as committed, and the login renews the
      * session id, which needs a cookie on that response: 500 "Response committed".
@@ -63,10 +65,24 @@ final class Identity {
     boolean letContainerSignIn(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         if (login.mode() == LoginMode.BUILTIN || login.sessionAttribute() != null || resolver != null
-                || !carriesCredentials(request) || request.getSession(false) == null) {
+                || !carriesCredentials(request)) {
             return true;
         }
-        return request.authenticate(response);
+        HttpSession session = request.getSession(false);
+        boolean followsUser = session != null
+                && session.getAttribute(SignInSession.ATTRIBUTE) instanceof SignInSession state && state.user() != null;
+        if (followsUser) {
+            return request.authenticate(response);
+        }
+        try {
+            request.getRemoteUser();
+            return true;
+        } catch (IllegalStateException loginOnStandInResponse) {
+            // Jetty 12 marks the session as signed in before the renewal fails, so asking again
+            // with the real response signs the user in without renewing: no 500 for a session
+            // the container's first login sees on a path without a constraint
+            return request.authenticate(response);
+        }
     }
 
     private static boolean carriesCredentials(HttpServletRequest request) {

@@ -54,6 +54,15 @@ public abstract class BasicLoginContract {
 
     protected abstract BasicLoginServer container();
 
+    /**
+     * Whether the container itself checks credentials on every request, constrained or not
+     * (Undertow's default, pro-active authentication), so wrong ones get its 401 with or without
+     * TwoStep.
+     */
+    protected boolean checksCredentialsOnEveryPath() {
+        return false;
+    }
+
     @BeforeEach
     void start() throws Exception {
         Settings settings = new SettingsLoader(name -> null)
@@ -95,6 +104,33 @@ public abstract class BasicLoginContract {
         assertEquals("app:/auth/page:carol", constrained.body());
         assertEquals(200, open.statusCode(), open.body());
         assertNull(browser.cookie("JSESSIONID"), "a session for an exempt user");
+    }
+
+    @Test
+    void anonymousSessionWhenForeignBasicCredentialsOnPublicPageThenServedAsBefore() throws Exception {
+        // e.g. a proxy's own BASIC check in front of the site: TwoStep follows no user in this
+        // session, so it must not make the container check those credentials
+        Visitor browser = new Visitor(port);
+        browser.status();
+
+        HttpResponse<String> page = browser.send(signedIn("/public/page", "proxy-user", "proxy-password"));
+
+        if (checksCredentialsOnEveryPath()) {
+            assertEquals(401, page.statusCode(), page.body());
+        } else {
+            assertEquals(200, page.statusCode(), page.body());
+            assertEquals("app:/public/page:null", page.body());
+        }
+    }
+
+    @Test
+    void anonymousSessionWhenFirstBasicLoginOnPublicPageThenServed() throws Exception {
+        Visitor browser = new Visitor(port);
+        browser.status();
+
+        HttpResponse<String> page = browser.send(signedIn("/public/page", ALICE, ALICE_PASSWORD));
+
+        assertEquals(200, page.statusCode(), page.body());
     }
 
     @Test

@@ -7,4 +7,9 @@ class UndertowBasicLoginIT extends BasicLoginContract {
     protected BasicLoginServer container() {
         return new UndertowBasicLogin();
     }
+
+    @Override
+    protected boolean checksCredentialsOnEveryPath() {
+        return true;
+    }
 }

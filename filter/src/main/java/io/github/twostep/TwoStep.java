@@ -22,6 +22,7 @@ import io.github.twostep.delivery.SmtpCodeSender;
 import io.github.twostep.core.InMemoryAuditSink;
 import io.github.twostep.core.JdbcAuditSink;
 import io.github.twostep.core.LogAuditSink;
+import io.github.twostep.logging.Log;
 import io.github.twostep.login.JdbcPasswordVerifier;
 import io.github.twostep.login.PasswordVerifier;
 import io.github.twostep.store.FileUserDataStore;
@@ -37,8 +38,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One configured TwoStep: settings, the store of users' second factors and everything built on
@@ -46,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * application that registers the filter in code builds one with {@link #builder(Settings)}.
  */
 public final class TwoStep {
-    private static final Logger LOG = LoggerFactory.getLogger(TwoStep.class);
+    private static final Log LOG = Log.get(TwoStep.class);
 
     private final Settings settings;
     private final Accounts accounts;

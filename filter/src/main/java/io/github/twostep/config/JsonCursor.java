@@ -157,6 +157,15 @@ final class JsonCursor {
         return text(value, pathOf(key), secret, check);
     }
 
+    /**
+     * A directory or file path, or null; a relative one starts at the settings file's directory
+     * (the working directory for settings not read from a file).
+     */
+    String nullablePath(String key, String fallback, Check check) {
+        String path = nullableString(key, fallback, false, check);
+        return path == null ? null : context.references().againstSettingsDirectory(path);
+    }
+
     <E extends Enum<E>> E enumeration(String key, E fallback, E[] values, Function<E, String> name) {
         JsonNode value = child(key);
         return value == null ? fallback : enumValue(value, pathOf(key), fallback, values, name);

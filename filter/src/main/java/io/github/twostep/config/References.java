@@ -38,6 +38,18 @@ final class References {
         this.baseDirectory = baseDirectory;
     }
 
+    /** {@code path} as it is when absolute or not valid, else resolved against the settings file's directory. */
+    String againstSettingsDirectory(String path) {
+        if (baseDirectory == null) {
+            return path;
+        }
+        try {
+            return Path.of(path).isAbsolute() ? path : baseDirectory.resolve(path).toString();
+        } catch (InvalidPathException e) {
+            return path;
+        }
+    }
+
     /** The value with every reference replaced, or null after adding a problem. */
     String resolve(String value, String jsonPath, Problems problems) {
         if (!value.contains("${")) {

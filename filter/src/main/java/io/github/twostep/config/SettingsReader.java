@@ -179,7 +179,7 @@ final class SettingsReader {
                 j.string("commentColumn", st.jdbc().commentColumn(), COLUMN_NAME),
                 j.bool("caseInsensitiveUsers", st.jdbc().caseInsensitiveUsers())));
         FileStoreSettings file = o.object("file", f -> new FileStoreSettings(
-                f.nullableString("directory", st.file().directory(), false, NOT_BLANK)));
+                f.nullablePath("directory", st.file().directory(), NOT_BLANK)));
         String key = o.nullableString("key", null, true, DATA_KEY);
         List<String> previous = o.strings("previousKeys", List.of(), true, DATA_KEY);
         boolean isClass = type.startsWith("class:");

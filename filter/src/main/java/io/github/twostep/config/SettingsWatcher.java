@@ -1,5 +1,6 @@
 package io.github.twostep.config;
 
+import io.github.twostep.logging.Log;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the settings of one file current. {@link #checkNow()} reloads the file when its content
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsWatcher implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SettingsWatcher.class);
+    private static final Log LOG = Log.get(SettingsWatcher.class);
     /** Stands for the content of a file that could not be read. */
     private static final String UNREADABLE = "unreadable";
 

@@ -9,6 +9,7 @@ import io.github.twostep.core.VerifyOutcome.Factor;
 import io.github.twostep.delivery.CodeSender;
 import io.github.twostep.delivery.ContactResolver;
 import io.github.twostep.delivery.SecurityNotice;
+import io.github.twostep.logging.Log;
 import io.github.twostep.store.CorruptRecordException;
 import io.github.twostep.store.KeyRing;
 import io.github.twostep.store.RecordUpdate;
@@ -29,8 +30,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every operation on users' second factors, as the web layer and the application call them,
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * here a failure to read a record is turned into a closed door, never an open one.
  */
 public final class Accounts {
-    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+    private static final Log LOG = Log.get(Accounts.class);
 
     private final Settings settings;
     private final AuditSink audit;

@@ -1,6 +1,7 @@
 package io.github.twostep.core;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.logging.Log;
 import io.github.twostep.store.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail as rows of a table in the application's database (created when missing),
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * be written is logged; it never fails the request being audited.
  */
 public final class JdbcAuditSink implements AuditSink {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditSink.class);
+    private static final Log LOG = Log.get(JdbcAuditSink.class);
 
     private final DataSource dataSource;
     private final String table;

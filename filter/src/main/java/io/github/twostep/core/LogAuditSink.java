@@ -1,7 +1,6 @@
 package io.github.twostep.core;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.github.twostep.logging.Log;
 
 /**
  * Writes each event as one log line on the {@code io.github.twostep.audit} logger. Values
@@ -9,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * escaped, so a crafted header cannot forge a second log line.
  */
 public final class LogAuditSink implements AuditSink {
-    private static final Logger AUDIT = LoggerFactory.getLogger("io.github.twostep.audit");
+    private static final Log AUDIT = Log.named("io.github.twostep.audit");
 
     @Override
     public void record(AuditEvent event) {

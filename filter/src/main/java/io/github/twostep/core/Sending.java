@@ -12,6 +12,7 @@ import io.github.twostep.delivery.MessageComposer;
 import io.github.twostep.delivery.OutgoingMessage;
 import io.github.twostep.delivery.Purpose;
 import io.github.twostep.delivery.SecurityNotice;
+import io.github.twostep.logging.Log;
 import io.github.twostep.otp.RandomCodes;
 import io.github.twostep.store.MessageCode;
 import io.github.twostep.store.RecordUpdate;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends one-time codes by email, SMS or call. The cooldown and the hourly quota are checked,
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * tried in order, each reserved and given back the same way, until one delivers.
  */
 final class Sending {
-    private static final Logger LOG = LoggerFactory.getLogger(Sending.class);
+    private static final Log LOG = Log.get(Sending.class);
     private final Settings settings;
     private final UserRecordUpdater records;
     private final CodeHashes hashes;

@@ -1,10 +1,9 @@
 package io.github.twostep.delivery;
 
+import io.github.twostep.logging.Log;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Logs that a message went out: channel, purpose and the masked contact, never the subject,
@@ -13,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * failure on. Thread-safe when the wrapped sender is.
  */
 public final class LoggingCodeSender implements CodeSender {
-    private static final Logger LOG = LoggerFactory.getLogger(LoggingCodeSender.class);
+    private static final Log LOG = Log.get(LoggingCodeSender.class);
 
     private final CodeSender next;
     private final Consumer<String> info;

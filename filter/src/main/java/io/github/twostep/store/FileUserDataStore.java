@@ -1,6 +1,7 @@
 package io.github.twostep.store;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.logging.Log;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,8 +23,6 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One file per user in a directory. A file is named by the hex SHA-256 of the UTF-8 username
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * store is created.
  */
 public final class FileUserDataStore implements UserDataStore {
-    private static final Logger LOG = LoggerFactory.getLogger(FileUserDataStore.class);
+    private static final Log LOG = Log.get(FileUserDataStore.class);
     private static final String SUFFIX = ".twostep";
     private static final String LOCK_SUFFIX = ".lock";
     private static final String TEMP_SUFFIX = ".tmp";

@@ -52,10 +52,14 @@ final class Gatekeeper {
             return;
         }
         String path = Http.path(request);
+        if (!identity.letContainerSignIn(request, response)) {
+            return;
+        }
         String user = identity.user(request);
         Predicate<String> roles = identity.roles(request);
         SignInSession session = null;
-        HttpSession httpSession = request.getSession(user != null);
+        boolean exemptUser = user != null && twoStep.guard().isExemptUser(user, roles);
+        HttpSession httpSession = request.getSession(user != null && !exemptUser);
         if (httpSession != null) {
             session = SignInSession.of(httpSession);
             session.follow(user);
@@ -72,7 +76,7 @@ final class Gatekeeper {
         boolean codeLogin = session != null && session.codeLoginPending();
         Standing standing = null;
         if (codeLogin ? !session.ghost()
-                : user != null && settings.enabled() && !twoStep.guard().isExemptUser(user, roles)) {
+                : user != null && settings.enabled() && !exemptUser) {
             standing = standing(request, user, session);
         }
         Endpoint endpoint = routes.endpoint(path, request.getMethod());

@@ -8,14 +8,13 @@ import io.github.twostep.config.Settings;
 import io.github.twostep.core.Decision.Action;
 import io.github.twostep.core.Endpoint;
 import io.github.twostep.core.State;
+import io.github.twostep.logging.Log;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * TwoStep's own addresses: everything under {@code paths.prefix}, and with built-in login the
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * has not proven its second factor reaches only what its state allows.
  */
 final class Routes {
-    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+    private static final Log LOG = Log.get(Routes.class);
     private final Settings settings;
     private final String prefix;
     private final boolean builtin;

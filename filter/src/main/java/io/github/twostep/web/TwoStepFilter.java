@@ -9,6 +9,7 @@ import io.github.twostep.config.SettingsWatcher;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.Caller;
 import io.github.twostep.login.AuthenticatedUser;
+import io.github.twostep.logging.Log;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -26,8 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The drop-in filter: holds every signed-in user until a second factor is proven. Declared in
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class TwoStepFilter implements Filter {
     /** Servlet context attribute under which an application may place a ready {@link TwoStep}. */
     public static final String CONTEXT_ATTRIBUTE = TwoStep.class.getName();
-    private static final Logger LOG = LoggerFactory.getLogger(TwoStepFilter.class);
+    private static final Log LOG = Log.get(TwoStepFilter.class);
 
     private static final int RELOAD_SECONDS = 5;
     private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(RELOAD_SECONDS);
@@ -161,14 +160,18 @@ public final class TwoStepFilter implements Filter {
     private static String settingsLocation(FilterConfig config) {
         String location = config.getInitParameter("settings");
         if (location == null || location.isBlank()) {
+            location = config.getServletContext().getInitParameter("twostep.settings");
+        }
+        if (location == null || location.isBlank()) {
             location = System.getProperty("twostep.settings");
         }
         if (location == null || location.isBlank()) {
             location = System.getenv("TWOSTEP_SETTINGS");
         }
         if (location == null || location.isBlank()) {
-            throw new TwoStepException("no settings file: set the filter's init-param \"settings\", the system "
-                    + "property twostep.settings or the environment variable TWOSTEP_SETTINGS");
+            throw new TwoStepException("no settings file: set the filter's init-param \"settings\", the context "
+                    + "parameter twostep.settings, the system property twostep.settings or the environment variable "
+                    + "TWOSTEP_SETTINGS");
         }
         return location.strip();
     }

@@ -155,6 +155,34 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void loadFileWhenStoreDirectoryRelativeThenItStartsAtTheSettingsFilesDirectory() throws Exception {
+        SettingsLoader loader = new SettingsLoader(Map.of("KEY", KEY)::get);
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Path settings = Files.writeString(conf.resolve("s.json"), """
+                {"store": {"type": "file", "file": {"directory": "../data/twostep"}, "key": "${env:KEY}"}}
+                """);
+
+        Settings s = loader.load(settings);
+
+        assertEquals(conf.toAbsolutePath().resolve("../data/twostep").toString(), s.store().file().directory());
+    }
+
+    @Test
+    void loadWhenStoreDirectoryAbsoluteOrSettingsNotAFileThenDirectoryAsWritten() throws Exception {
+        SettingsLoader loader = new SettingsLoader(Map.of("KEY", KEY)::get);
+        String absolute = dir.resolve("store").toAbsolutePath().toString().replace("\\", "\\\\");
+        Path settings = Files.writeString(dir.resolve("s.json"),
+                "{\"store\": {\"type\": \"file\", \"file\": {\"directory\": \"" + absolute
+                        + "\"}, \"key\": \"${env:KEY}\"}}");
+        Settings fromStream = loader.load(new ByteArrayInputStream("""
+                {"store": {"type": "file", "file": {"directory": "data"}, "key": "${env:KEY}"}}
+                """.getBytes(StandardCharsets.UTF_8)), "x");
+
+        assertEquals(dir.resolve("store").toAbsolutePath().toString(), loader.load(settings).store().file().directory());
+        assertEquals("data", fromStream.store().file().directory());
+    }
+
+    @Test
     void loadWhenEnvVariableMissingThenErrorNamesReferenceAndPath() {
         assertEquals(List.of("$.smtp.password: ${env:SMTP_PASSWORD}: environment variable SMTP_PASSWORD is not set"),
                 problems("{\"smtp\": {\"host\": \"h\", \"from\": \"a@b\", \"password\": \"${env:SMTP_PASSWORD}\"}}"));

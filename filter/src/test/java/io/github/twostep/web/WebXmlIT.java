@@ -172,6 +172,25 @@ class WebXmlIT {
     }
 
     @Test
+    void unchangedWarWhenContainerContextNamesSettingsThenServedAndRelativeStoreDirectoryBesideSettings()
+            throws Exception {
+        Path settings = settings("""
+                {"login": {"mode": "external"},
+                 "store": {"type": "file", "file": {"directory": "twostep-data"}, "key": "${file:key.txt}"}}
+                """);
+        Path webapp = webXml(dir.resolve("webapp"), twoStepFilter(null) + echoServlet());
+
+        // what a Jetty context XML (or Tomcat's <Parameter> in conf/Catalina/localhost/app.xml) does
+        app = new DeployedWebApp(webapp, context -> context.setInitParameter("twostep.settings", settings.toString()));
+
+        assertTrue(app.context.isAvailable(), () -> DeployedWebApp.messages(app.context.getUnavailableException()));
+        HttpResponse<String> status = new ApiClient(app::uri).get("/2fa/api/status");
+        assertEquals(200, status.statusCode(), status.body());
+        assertEquals("anonymous", ApiClient.json(status).path("state").asText());
+        assertTrue(Files.isDirectory(settings.getParent().resolve("twostep-data")), "store directory not beside the settings");
+    }
+
+    @Test
     void webXmlWhenNoSettingsAnywhereThenApplicationNotServedAndErrorNamesWhereToSetThem() throws Exception {
         assumeTrue(System.getenv("TWOSTEP_SETTINGS") == null, "TWOSTEP_SETTINGS is set in this environment");
         String property = System.clearProperty("twostep.settings");
@@ -185,7 +204,7 @@ class WebXmlIT {
 
         assertFalse(app.context.isAvailable());
         String messages = DeployedWebApp.messages(app.context.getUnavailableException());
-        assertTrue(messages.contains("twostep.settings"), messages);
+        assertTrue(messages.contains("context parameter twostep.settings"), messages);
         assertTrue(messages.contains("TWOSTEP_SETTINGS"), messages);
         assertTrue(messages.contains("\"settings\""), messages);
         HttpResponse<String> answer = new ApiClient(app::uri).get("/protected");

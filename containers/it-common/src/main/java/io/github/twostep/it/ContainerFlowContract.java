@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.twostep.TwoStep;
 import io.github.twostep.config.Algorithm;
+import io.github.twostep.logging.Log;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
 import io.github.twostep.web.TwoStepFilter;
@@ -17,6 +19,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +88,68 @@ public abstract class ContainerFlowContract {
         assertNotEquals(sessionBefore, visitor.cookie(SESSION_COOKIE), "session id not rotated at login");
         assertNotEquals(csrfBefore, visitor.csrfToken(), "CSRF token not rotated at login");
         assertEquals("app:/protected:alice", visitor.get("/protected").body());
+    }
+
+    /**
+     * Whether this container runs TwoStep as the drop-in: the all-jar alone in the web
+     * application, and no SLF4J provider (a stock container gives a foreign WAR none). An
+     * application that builds TwoStep into itself (Spring Boot) brings its own dependencies and
+     * logging instead.
+     */
+    protected boolean dropIn() {
+        return true;
+    }
+
+    @Test
+    void classPathWhenMatrixRunsThenTwoStepComesFromTheAllJarAlone() {
+        assumeTrue(dropIn(), "an application that builds TwoStep in brings its dependencies itself");
+        ClassLoader loader = TwoStepFilter.class.getClassLoader();
+        assertTrue(present("io.github.twostep.shaded.com.fasterxml.jackson.databind.ObjectMapper", loader));
+        assertTrue(present("io.github.twostep.shaded.org.eclipse.angus.mail.smtp.SMTPTransport", loader));
+        assertFalse(present("jakarta.mail.Session", loader), "TwoStep's unrelocated dependencies on the class path");
+        assertFalse(present("org.bouncycastle.crypto.generators.OpenBSDBCrypt", loader));
+    }
+
+    private static boolean present(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void noSlf4jProviderWhenSignedInThenAuditLineInContainersJavaUtilLog() throws Exception {
+        assumeTrue(dropIn(), "an application that builds TwoStep in brings its own logging");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getLoggerName() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger twoStepLogs = Logger.getLogger("io.github.twostep");
+        twoStepLogs.addHandler(handler);
+        try {
+            Visitor visitor = new Visitor(port);
+            visitor.status();
+            logIn(visitor);
+        } finally {
+            twoStepLogs.removeHandler(handler);
+        }
+
+        assertFalse(Log.throughSlf4j(), "the container test class path must have no SLF4J provider");
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("io.github.twostep.audit event=login outcome=success")),
+                "audit lines seen: " + lines);
     }
 
     @Test

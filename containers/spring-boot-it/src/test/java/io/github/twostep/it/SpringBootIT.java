@@ -26,6 +26,12 @@ class SpringBootIT extends ContainerFlowContract {
         return server;
     }
 
+    /** A Spring Boot application builds TwoStep in, with its own dependencies and logging (Logback). */
+    @Override
+    protected boolean dropIn() {
+        return false;
+    }
+
     @Override
     protected int serve(ServletContainer started) {
         return server.start();

@@ -1,0 +1,108 @@
+package io.github.twostep.it;
+
+import io.undertow.Undertow;
+import io.undertow.security.idm.Account;
+import io.undertow.security.idm.Credential;
+import io.undertow.security.idm.IdentityManager;
+import io.undertow.security.idm.PasswordCredential;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import io.undertow.servlet.api.LoginConfig;
+import io.undertow.servlet.api.SecurityConstraint;
+import io.undertow.servlet.api.WebResourceCollection;
+import io.undertow.servlet.util.ImmediateInstanceFactory;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import java.net.InetSocketAddress;
+import java.security.MessageDigest;
+import java.security.Principal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+/** Undertow's servlet container with a BASIC login-config, a constraint and an in-memory realm. */
+final class UndertowBasicLogin implements BasicLoginContract.BasicLoginServer {
+    private DeploymentManager manager;
+    private Undertow server;
+
+    @Override
+    public int start(Filter filter, Servlet app) throws Exception {
+        DeploymentInfo deployment = Servlets.deployment()
+                .setClassLoader(UndertowBasicLogin.class.getClassLoader())
+                .setContextPath("/")
+                .setDeploymentName("twostep-basic-it")
+                .setIdentityManager(new Realm())
+                .setLoginConfig(new LoginConfig("BASIC", "twostep-it"))
+                .addSecurityConstraint(new SecurityConstraint()
+                        .addWebResourceCollection(new WebResourceCollection().addUrlPattern(BasicLoginContract.CONSTRAINED))
+                        .addRoleAllowed(BasicLoginContract.ROLE))
+                .addSecurityRoles(BasicLoginContract.ROLE, BasicLoginContract.EXEMPT_ROLE)
+                .addFilter(Servlets.filter("twostep", filter.getClass(), new ImmediateInstanceFactory<>(filter)))
+                .addFilterUrlMapping("twostep", "/*", DispatcherType.REQUEST)
+                .addServlet(Servlets.servlet("app", app.getClass(), new ImmediateInstanceFactory<>(app))
+                        .addMapping("/"));
+        manager = Servlets.defaultContainer().addDeployment(deployment);
+        manager.deploy();
+        server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(manager.start()).build();
+        server.start();
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        if (manager != null) {
+            manager.stop();
+            manager.undeploy();
+        }
+    }
+
+    /** alice and carol with their passwords and roles. */
+    private static final class Realm implements IdentityManager {
+        private static final Map<String, String> PASSWORDS = Map.of(
+                BasicLoginContract.ALICE, BasicLoginContract.ALICE_PASSWORD,
+                BasicLoginContract.CAROL, BasicLoginContract.CAROL_PASSWORD);
+        private static final Map<String, Set<String>> ROLES = Map.of(
+                BasicLoginContract.ALICE, Set.of(BasicLoginContract.ROLE),
+                BasicLoginContract.CAROL, Set.of(BasicLoginContract.ROLE, BasicLoginContract.EXEMPT_ROLE));
+
+        @Override
+        public Account verify(Account account) {
+            return account;
+        }
+
+        @Override
+        public Account verify(String id, Credential credential) {
+            String expected = PASSWORDS.get(id);
+            if (expected == null || !(credential instanceof PasswordCredential password)
+                    || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                            new String(password.getPassword()).getBytes(StandardCharsets.UTF_8))) {
+                return null;
+            }
+            Principal principal = () -> id;
+            Set<String> roles = ROLES.get(id);
+            return new Account() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public Principal getPrincipal() {
+                    return principal;
+                }
+
+                @Override
+                public Set<String> getRoles() {
+                    return roles;
+                }
+            };
+        }
+
+        @Override
+        public Account verify(Credential credential) {
+            return null;
+        }
+    }
+}

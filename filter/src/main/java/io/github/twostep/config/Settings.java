@@ -94,6 +94,20 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
     }
 
     /**
+     * Every problem of this value: each whole number outside its range and each broken rule
+     * between keys, as {@code "$.json.path: reason"}; empty when valid. The same checks the
+     * loader makes, so settings built in code are held to the file's rules. What needs the
+     * environment (classes on the class path, a DataSource) is checked by
+     * {@code TwoStep.problems(Settings)}.
+     */
+    public List<String> problems() {
+        Problems problems = new Problems();
+        SettingsRanges.check(this, problems);
+        SettingsRules.check(this, problems);
+        return problems.list();
+    }
+
+    /**
      * The library defaults: what a key left out of the settings file takes. The same as the
      * shipped {@code config/twostep.json} except no exempt roles, {@code login.mode}
      * external and the in-memory store.

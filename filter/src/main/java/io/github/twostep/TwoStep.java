@@ -1,5 +1,6 @@
 package io.github.twostep;
 
+import io.github.twostep.config.AuditType;
 import io.github.twostep.config.InvalidSettingsException;
 import io.github.twostep.config.JdbcStoreSettings;
 import io.github.twostep.config.LoginMode;
@@ -104,9 +105,9 @@ public final class TwoStep {
             }
         }
         if (!given.auditSink()) {
-            if (settings.audit().type().equals("jdbc") && !dataSource) {
+            if (settings.audit().type() == AuditType.JDBC && !dataSource) {
                 problems.add("$.audit.type: \"jdbc\" " + needsDataSource);
-            } else if (settings.audit().type().equals("class")) {
+            } else if (settings.audit().type() == AuditType.CLASS) {
                 classProblem(problems, "$.audit.type", settings.audit().className(), AuditSink.class);
             }
         }
@@ -251,9 +252,9 @@ public final class TwoStep {
 
         private AuditSink auditFromSettings() {
             return switch (settings.audit().type()) {
-                case "jdbc" -> new JdbcAuditSink(usersTable(), settings.audit().table());
-                case "class" -> Extensions.create(settings.audit().className(), AuditSink.class);
-                default -> new InMemoryAuditSink(10_000, new LogAuditSink());
+                case JDBC -> new JdbcAuditSink(usersTable(), settings.audit().table());
+                case CLASS -> Extensions.create(settings.audit().className(), AuditSink.class);
+                case LOG -> new InMemoryAuditSink(10_000, new LogAuditSink());
             };
         }
 

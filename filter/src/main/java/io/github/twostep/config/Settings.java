@@ -68,7 +68,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
             new DeliverySettings(null, null),
             new ContactSettings("email", "phone", null),
             new TrustedDeviceSettings(20),
-            new AuditSettings("log", "twostep_audit", null),
+            new AuditSettings(AuditType.LOG, "twostep_audit", null),
             new DeviceAuthorizationSettings(false, 365),
             null);
 

@@ -151,11 +151,12 @@ final class SettingsReader {
 
     private AuditSettings audit(JsonCursor o) {
         AuditSettings a = defaults.audit();
-        String type = o.string("type", a.type(), v -> v.equals("log") || v.equals("jdbc")
+        String type = o.string("type", a.type().name().toLowerCase(Locale.ROOT), v -> v.equals("log") || v.equals("jdbc")
                 || CLASS_NAME.matcher(v).matches() ? null : "expected \"log\", \"jdbc\" or \"class:com.example.Name\"");
         String table = o.string("table", a.table(), TABLE_NAME);
         boolean isClass = type.startsWith("class:");
-        return new AuditSettings(isClass ? "class" : type, table, isClass ? type.substring("class:".length()) : null);
+        return new AuditSettings(isClass ? AuditType.CLASS : AuditType.valueOf(type.toUpperCase(Locale.ROOT)), table,
+                isClass ? className(type) : null);
     }
 
     private StoreSettings store(JsonCursor o) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,7 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
  * code hashing elsewhere. No key byte ever reaches {@link #toString()}.
  */
 public final class KeyRing {
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
     private static final int KEY_BYTES = 32;
 
     private final String currentKeyId;
@@ -135,13 +133,13 @@ public final class KeyRing {
     }
 
     static boolean isKeyId(String text) {
-        return KEY_ID.matcher(text).matches();
+        return DataKey.isKeyId(text);
     }
 
     static String requireKeyId(String keyId) {
         Objects.requireNonNull(keyId, "keyId");
-        if (!KEY_ID.matcher(keyId).matches()) {
-            throw new TwoStepException("a data key id must match " + KEY_ID.pattern());
+        if (!DataKey.isKeyId(keyId)) {
+            throw new TwoStepException("a data key id must be 1–16 characters of A-Z, a-z, 0-9, _ and -");
         }
         return keyId;
     }

@@ -31,13 +31,11 @@ import io.github.twostep.store.InMemoryUserDataStore;
 import io.github.twostep.store.JdbcUserDataStore;
 import io.github.twostep.store.KeyRing;
 import io.github.twostep.store.UserDataStore;
-import io.github.twostep.store.UserDataStores;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -306,7 +304,7 @@ public final class TwoStep {
                 case FILE -> new FileUserDataStore(Path.of(st.file().directory()), clock);
                 case JDBC -> new JdbcUserDataStore(usersTable(), st.jdbc().table(), st.jdbc().userColumn(),
                         st.jdbc().commentColumn(), st.jdbc().caseInsensitiveUsers());
-                case CLASS -> UserDataStores.load("class:" + st.className(), Map.of());
+                case CLASS -> Extensions.create(st.className(), UserDataStore.class);
             };
         }
 

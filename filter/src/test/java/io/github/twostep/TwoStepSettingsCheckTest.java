@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twostep.config.BackupCodeSettings;
+import io.github.twostep.config.DataKey;
 import io.github.twostep.config.DeliverySettings;
 import io.github.twostep.config.InvalidSettingsException;
 import io.github.twostep.config.LockoutSettings;
 import io.github.twostep.config.LoginMode;
 import io.github.twostep.config.LoginSettings;
 import io.github.twostep.config.Settings;
+import io.github.twostep.config.StoreSettings;
+import io.github.twostep.config.StoreType;
+import io.github.twostep.store.InMemoryUserDataStore;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +72,29 @@ class TwoStepSettingsCheckTest {
 
         assertEquals(List.of("$.delivery.call: The CodeSender class java.lang.String does not implement "
                 + "io.github.twostep.delivery.CodeSender"), TwoStep.problems(wrong));
+    }
+
+    @Test
+    void buildWhenStoreClassNamedThenMadeWithItsNoArgumentConstructor() {
+        Settings named = with(Map.of("store", classStore(InMemoryUserDataStore.class.getName())));
+
+        assertEquals(List.of(), TwoStep.problems(named));
+        assertEquals(named, TwoStep.builder(named).build().settings());
+    }
+
+    @Test
+    void problemsWhenStoreClassMissingThenReportedAtStoreTypeUnlessAStoreIsGiven() {
+        Settings missing = with(Map.of("store", classStore("com.example.NoSuchStore")));
+
+        assertEquals(List.of("$.store.type: The UserDataStore class com.example.NoSuchStore is not on the classpath"),
+                TwoStep.problems(missing));
+        assertEquals(missing, TwoStep.builder(missing).store(new InMemoryUserDataStore()).build().settings());
+    }
+
+    private static StoreSettings classStore(String className) {
+        StoreSettings d = Settings.defaults().store();
+        return new StoreSettings(StoreType.CLASS, className, d.jdbc(), d.file(), new DataKey("k1", new byte[32]),
+                List.of());
     }
 
     private static LoginSettings builtinLogin() {

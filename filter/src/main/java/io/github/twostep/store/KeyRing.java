@@ -2,8 +2,8 @@ package io.github.twostep.store;
 
 import io.github.twostep.TwoStepException;
 import io.github.twostep.config.DataKey;
+import io.github.twostep.otp.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -175,13 +174,7 @@ public final class KeyRing {
     }
 
     private static byte[] subKey(byte[] key, String label) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new TwoStepException("HmacSHA256 is not available", e);
-        }
+        return HmacSha256.of(key, label.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

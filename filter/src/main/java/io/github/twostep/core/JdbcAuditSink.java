@@ -1,6 +1,7 @@
 package io.github.twostep.core;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.store.LazySql;
 import io.github.twostep.store.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +28,7 @@ public final class JdbcAuditSink implements AuditSink {
 
     private final DataSource dataSource;
     private final String table;
-    private volatile Sql sql;
+    private final LazySql<Sql> sql = new LazySql<>(this::buildSql);
 
     private record Sql(String insert, String select) {
     }
@@ -83,10 +84,11 @@ public final class JdbcAuditSink implements AuditSink {
     }
 
     private Sql sql(Connection connection) throws SQLException {
-        Sql known = sql;
-        if (known != null) {
-            return known;
-        }
+        return sql.get(connection);
+    }
+
+    /** Creates the table when missing (repeatable) and builds its statements. */
+    private Sql buildSql(Connection connection) throws SQLException {
         SqlNames names = SqlNames.of(connection.getMetaData());
         String t = names.table(table);
         try (Statement create = connection.createStatement()) {
@@ -95,12 +97,10 @@ public final class JdbcAuditSink implements AuditSink {
                     + "outcome VARCHAR(16) NOT NULL, remote_addr VARCHAR(64), user_agent VARCHAR(256), "
                     + "detail VARCHAR(200))");
         }
-        known = new Sql("INSERT INTO " + t + " (event_time, username, event, outcome, remote_addr, user_agent, detail)"
+        return new Sql("INSERT INTO " + t + " (event_time, username, event, outcome, remote_addr, user_agent, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 "SELECT event_time, username, event, outcome, remote_addr, user_agent, detail FROM " + t
                         + " WHERE username = ? ORDER BY id DESC");
-        sql = known;
-        return known;
     }
 
     private static String cut(String value, int max) {

@@ -14,19 +14,7 @@ public final class Extensions {
         Objects.requireNonNull(className, "className");
         String name = className.strip();
         String what = type.getSimpleName() + " class " + name;
-        Class<?> found = find(name, what);
-        if (!type.isAssignableFrom(found)) {
-            throw new TwoStepException("The " + what + " does not implement " + type.getName());
-        }
-        if (!Modifier.isPublic(found.getModifiers()) || Modifier.isAbstract(found.getModifiers())) {
-            throw new TwoStepException("The " + what + " must be a public, non-abstract class");
-        }
-        Constructor<?> constructor;
-        try {
-            constructor = found.getConstructor();
-        } catch (NoSuchMethodException e) {
-            throw new TwoStepException("The " + what + " has no public no-argument constructor", e);
-        }
+        Constructor<?> constructor = constructor(find(name, what, true), type, what);
         try {
             return type.cast(constructor.newInstance());
         } catch (InvocationTargetException e) {
@@ -36,7 +24,37 @@ public final class Extensions {
         }
     }
 
-    private static Class<?> find(String name, String what) {
+    /**
+     * Why {@link #create} would fail for {@code className} before running any of its code
+     * (not found, wrong type, no public no-argument constructor), or null when it would get as
+     * far as the constructor. The class is loaded but not initialized.
+     */
+    static String problem(String className, Class<?> type) {
+        String name = Objects.requireNonNull(className, "className").strip();
+        String what = type.getSimpleName() + " class " + name;
+        try {
+            constructor(find(name, what, false), type, what);
+            return null;
+        } catch (TwoStepException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Constructor<?> constructor(Class<?> found, Class<?> type, String what) {
+        if (!type.isAssignableFrom(found)) {
+            throw new TwoStepException("The " + what + " does not implement " + type.getName());
+        }
+        if (!Modifier.isPublic(found.getModifiers()) || Modifier.isAbstract(found.getModifiers())) {
+            throw new TwoStepException("The " + what + " must be a public, non-abstract class");
+        }
+        try {
+            return found.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new TwoStepException("The " + what + " has no public no-argument constructor", e);
+        }
+    }
+
+    private static Class<?> find(String name, String what, boolean initialize) {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         ClassLoader own = Extensions.class.getClassLoader();
         for (ClassLoader loader : new ClassLoader[] {context, own}) {
@@ -44,7 +62,7 @@ public final class Extensions {
                 continue;
             }
             try {
-                return Class.forName(name, true, loader);
+                return Class.forName(name, initialize, loader);
             } catch (ClassNotFoundException e) {
                 // not visible to this loader: try the next one
             } catch (LinkageError e) {

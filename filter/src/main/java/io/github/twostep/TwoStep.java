@@ -1,5 +1,7 @@
 package io.github.twostep;
 
+import io.github.twostep.config.AuditType;
+import io.github.twostep.config.InvalidSettingsException;
 import io.github.twostep.config.JdbcStoreSettings;
 import io.github.twostep.config.LoginMode;
 import io.github.twostep.config.Settings;
@@ -30,11 +32,11 @@ import io.github.twostep.store.InMemoryUserDataStore;
 import io.github.twostep.store.JdbcUserDataStore;
 import io.github.twostep.store.KeyRing;
 import io.github.twostep.store.UserDataStore;
-import io.github.twostep.store.UserDataStores;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -65,6 +67,65 @@ public final class TwoStep {
         this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts);
         this.guard = new Guard(settings);
         this.passwordVerifier = passwordVerifier;
+    }
+
+    /**
+     * Every problem {@code builder(settings).build()} would report when nothing is given in
+     * code: the value's own {@link Settings#problems()} and what needs the environment (each
+     * class named in the settings on the class path with the right type and a public no-argument
+     * constructor; a DataSource wherever the users table is needed). Each problem is
+     * {@code "$.json.path: reason"}; empty when the settings can start the filter.
+     */
+    public static List<String> problems(Settings settings) {
+        return problems(settings, new Given(false, false, false, false, false, false));
+    }
+
+    /** Which collaborators were given in code, so the settings need not name them. */
+    private record Given(boolean store, boolean dataSource, boolean passwordVerifier, boolean auditSink,
+                         boolean routingSender, boolean contactResolver) {
+    }
+
+    private static List<String> problems(Settings settings, Given given) {
+        Objects.requireNonNull(settings, "settings");
+        List<String> problems = new ArrayList<>(settings.problems());
+        JdbcStoreSettings jdbc = settings.store().jdbc();
+        boolean dataSource = given.dataSource() || jdbc.dataSource() != null || jdbc.url() != null;
+        String needsDataSource = "needs the users table's DataSource: set store.jdbc.dataSource (JNDI) or "
+                + "store.jdbc.url, or pass one to TwoStep.builder(...).dataSource(...)";
+        if (!given.store() && settings.store().type() == StoreType.CLASS) {
+            classProblem(problems, "$.store.type", settings.store().className(), UserDataStore.class);
+        }
+        if (!given.passwordVerifier() && settings.login().mode() == LoginMode.BUILTIN) {
+            if (settings.login().passwordVerifier() != null) {
+                classProblem(problems, "$.login.passwordVerifier", settings.login().passwordVerifier(),
+                        PasswordVerifier.class);
+            } else if (!dataSource) {
+                problems.add("$.login.mode: \"builtin\" checks passwords in the users table and " + needsDataSource
+                        + "; or name a login.passwordVerifier class");
+            }
+        }
+        if (!given.auditSink()) {
+            if (settings.audit().type() == AuditType.JDBC && !dataSource) {
+                problems.add("$.audit.type: \"jdbc\" " + needsDataSource);
+            } else if (settings.audit().type() == AuditType.CLASS) {
+                classProblem(problems, "$.audit.type", settings.audit().className(), AuditSink.class);
+            }
+        }
+        if (!given.routingSender()) {
+            classProblem(problems, "$.delivery.sms", settings.delivery().sms(), CodeSender.class);
+            classProblem(problems, "$.delivery.call", settings.delivery().call(), CodeSender.class);
+        }
+        if (!given.contactResolver()) {
+            classProblem(problems, "$.contacts.resolver", settings.contacts().resolver(), ContactResolver.class);
+        }
+        return problems;
+    }
+
+    private static void classProblem(List<String> problems, String jsonPath, String className, Class<?> type) {
+        String problem = className == null ? null : Extensions.problem(className, type);
+        if (problem != null) {
+            problems.add(jsonPath + ": " + problem);
+        }
     }
 
     /** A builder taking every collaborator the settings do not name from code. */
@@ -200,9 +261,17 @@ public final class TwoStep {
         /**
          * Builds TwoStep.
          *
-         * @throws TwoStepException if the settings name a store or class that cannot be set up
+         * @throws InvalidSettingsException naming the path of every problem {@link TwoStep#problems}
+         *                                   finds, given what this builder was given in code
+         * @throws TwoStepException          if a store or class named in the settings fails to start
          */
         public TwoStep build() {
+            List<String> problems = problems(settings, new Given(store != null, dataSource != null,
+                    passwordVerifier != null, audit != null, codeSender instanceof RoutingCodeSender,
+                    contactResolver != null));
+            if (!problems.isEmpty()) {
+                throw new InvalidSettingsException("TwoStep.builder(settings)", problems);
+            }
             Builder resolved = copy(settings);
             if (resolved.store == null) {
                 resolved.store = resolved.storeFromSettings();
@@ -238,9 +307,9 @@ public final class TwoStep {
 
         private AuditSink auditFromSettings() {
             return switch (settings.audit().type()) {
-                case "jdbc" -> new JdbcAuditSink(usersTable(), settings.audit().table());
-                case "class" -> Extensions.create(settings.audit().className(), AuditSink.class);
-                default -> new InMemoryAuditSink(10_000, new LogAuditSink());
+                case JDBC -> new JdbcAuditSink(usersTable(), settings.audit().table());
+                case CLASS -> Extensions.create(settings.audit().className(), AuditSink.class);
+                case LOG -> new InMemoryAuditSink(10_000, new LogAuditSink());
             };
         }
 
@@ -292,7 +361,7 @@ public final class TwoStep {
                 case FILE -> new FileUserDataStore(Path.of(st.file().directory()), clock);
                 case JDBC -> new JdbcUserDataStore(usersTable(), st.jdbc().table(), st.jdbc().userColumn(),
                         st.jdbc().commentColumn(), st.jdbc().caseInsensitiveUsers(), st.timeoutSeconds());
-                case CLASS -> UserDataStores.load("class:" + st.className(), Map.of());
+                case CLASS -> Extensions.create(st.className(), UserDataStore.class);
             };
         }
 

@@ -2,12 +2,11 @@ package io.github.twostep.cli;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.regex.Pattern;
+import io.github.twostep.config.DataKey;
 
 /** New data keys for {@code store.key}: {@code <id>:<Base64 of 32 SecureRandom bytes>}. */
 final class DataKeys {
     static final String DEFAULT_ID = "k1";
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
     private static final int KEY_BYTES = 32;
 
     private DataKeys() {
@@ -19,7 +18,7 @@ final class DataKeys {
      * @throws CommandLine.UsageException if the id is not 1 to 16 letters, digits, {@code _} or {@code -}
      */
     static String generate(String id, SecureRandom random) {
-        if (!KEY_ID.matcher(id).matches()) {
+        if (!DataKey.isKeyId(id)) {
             throw new CommandLine.UsageException("a key id is 1 to 16 letters, digits, _ or -, got \"" + id + "\"");
         }
         byte[] material = new byte[KEY_BYTES];

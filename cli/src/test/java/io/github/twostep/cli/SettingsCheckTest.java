@@ -65,4 +65,28 @@ class SettingsCheckTest {
         assertEquals(1, run.status());
         assertTrue(run.out().contains("no such file"), run.out());
     }
+
+    @Test
+    void checkSettingsWhenBuiltinLoginWithoutDataSourceThenReportedWhereTheFilterWouldFail() {
+        Path builtin = fixture.writeSettings("builtin.json", "{\"login\": {\"mode\": \"builtin\"}}");
+
+        CliFixture.Run run = fixture.run("check-settings", builtin.toString());
+
+        assertEquals(1, run.status(), run.out());
+        assertEquals(1, run.out().lines().count(), run.out());
+        assertTrue(run.out().startsWith("$.login.mode: \"builtin\" checks passwords in the users table"), run.out());
+        assertTrue(run.err().contains("is invalid (1 problem)"), run.err());
+    }
+
+    @Test
+    void checkSettingsWhenSenderClassMissingThenReportedAtItsKey() {
+        Path missing = fixture.writeSettings("missing.json", "{\"verify\": {\"sms\": true}, "
+                + "\"delivery\": {\"sms\": \"class:com.example.NoSuchSender\"}}");
+
+        CliFixture.Run run = fixture.run("check-settings", missing.toString());
+
+        assertEquals(1, run.status(), run.out());
+        assertEquals(List.of("$.delivery.sms: The CodeSender class com.example.NoSuchSender is not on the classpath"),
+                run.out().lines().toList());
+    }
 }

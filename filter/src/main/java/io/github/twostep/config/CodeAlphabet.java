@@ -1,8 +1,5 @@
 package io.github.twostep.config;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** The characters of codes sent by email, SMS or call ({@code messageCode.alphabet}). */
 public enum CodeAlphabet {
     /** {@code 0}–{@code 9}: message codes typed on a phone's number pad. */
@@ -44,10 +41,5 @@ public enum CodeAlphabet {
     /** The spelling used in the settings file. */
     public String jsonName() {
         return jsonName;
-    }
-
-    /** The constant spelled {@code name} in the settings file, if any. */
-    public static Optional<CodeAlphabet> fromJson(String name) {
-        return Arrays.stream(values()).filter(a -> a.jsonName.equals(name)).findFirst();
     }
 }

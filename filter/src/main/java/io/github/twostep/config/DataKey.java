@@ -19,6 +19,11 @@ public final class DataKey {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
 
+    /** Whether {@code text} is a key id: 1–16 characters of {@code [A-Za-z0-9_-]}, the only definition of one. */
+    public static boolean isKeyId(String text) {
+        return ID.matcher(text).matches();
+    }
+
     private final String id;
     private final byte[] material;
 

@@ -96,6 +96,11 @@ final class JsonCursor {
         return value;
     }
 
+    /** A whole number within {@code range}, which is defined once in {@link SettingsRanges}. */
+    int integer(String key, int fallback, SettingsRanges.Range range) {
+        return integer(key, fallback, range.min(), range.max());
+    }
+
     int integer(String key, int fallback, int min, int max) {
         JsonNode value = child(key);
         if (value == null) {

@@ -1,8 +1,5 @@
 package io.github.twostep.config;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** Where the first factor comes from ({@code login.mode}). */
 public enum LoginMode {
     /** The application or the container authenticates; TwoStep reads the user it established. */
@@ -19,10 +16,5 @@ public enum LoginMode {
     /** The spelling used in the settings file. */
     public String jsonName() {
         return jsonName;
-    }
-
-    /** The constant spelled {@code name} in the settings file, if any. */
-    public static Optional<LoginMode> fromJson(String name) {
-        return Arrays.stream(values()).filter(m -> m.jsonName.equals(name)).findFirst();
     }
 }

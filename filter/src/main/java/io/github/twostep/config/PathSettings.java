@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param prefix    starts with {@code /} and does not end with one, e.g. {@code /2fa}
  * @param publicUrl the application's public address ({@code https://app.example.com}, with
  *                  the context path if any, no trailing {@code /}) for links in emails and the
- *                  SMS WebOTP host; null: taken from each request's Host header
+ *                  SMS WebOTP host; null: emails go without the link and texts without the
+ *                  WebOTP line (never built from a request's Host header, which a client can forge)
  */
 public record PathSettings(String prefix, String publicUrl) {
 

@@ -70,7 +70,7 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
             new DeliverySettings(null, null),
             new ContactSettings("email", "phone", null),
             new TrustedDeviceSettings(20),
-            new AuditSettings("log", "twostep_audit", null),
+            new AuditSettings(AuditType.LOG, "twostep_audit", null),
             new DeviceAuthorizationSettings(false, 365),
             new StepUpSettings(List.of(), 5),
             new PageSettings(null, null, null, null),
@@ -97,6 +97,20 @@ public record Settings(boolean enabled, int trustThisDevice, CodeSettings code, 
         Objects.requireNonNull(deviceAuthorization, "deviceAuthorization");
         Objects.requireNonNull(stepUp, "stepUp");
         Objects.requireNonNull(pages, "pages");
+    }
+
+    /**
+     * Every problem of this value: each whole number outside its range and each broken rule
+     * between keys, as {@code "$.json.path: reason"}; empty when valid. The same checks the
+     * loader makes, so settings built in code are held to the file's rules. What needs the
+     * environment (classes on the class path, a DataSource) is checked by
+     * {@code TwoStep.problems(Settings)}.
+     */
+    public List<String> problems() {
+        Problems problems = new Problems();
+        SettingsRanges.check(this, problems);
+        SettingsRules.check(this, problems);
+        return problems.list();
     }
 
     /**

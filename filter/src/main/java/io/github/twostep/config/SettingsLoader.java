@@ -104,6 +104,7 @@ public final class SettingsLoader {
         var context = new JsonCursor.ReadContext(problems, new References(environment, baseDirectory),
                 new LinkedHashSet<>());
         Settings settings = new SettingsReader().read(JsonCursor.root(tree, context));
+        SettingsRanges.check(settings, problems);
         SettingsRules.check(settings, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(sourceName, problems.list());

@@ -44,11 +44,11 @@ final class SettingsReader {
         c.string("$schema", "", ANY); // lets editors find twostep.schema.json; otherwise ignored
         Settings s = new Settings(
                 c.bool("enabled", defaults.enabled()),
-                c.integer("trustThisDevice", defaults.trustThisDevice(), 0, 3650),
+                c.integer("trustThisDevice", defaults.trustThisDevice(), SettingsRanges.TRUST_THIS_DEVICE),
                 c.object("code", this::code),
                 c.object("backupCodes", o -> new BackupCodeSettings(
-                        o.integer("count", defaults.backupCodes().count(), 1, 100),
-                        o.integer("length", defaults.backupCodes().length(), 3, 20))),
+                        o.integer("count", defaults.backupCodes().count(), SettingsRanges.BACKUP_CODES_COUNT),
+                        o.integer("length", defaults.backupCodes().length(), SettingsRanges.BACKUP_CODES_LENGTH))),
                 c.object("setup", this::setup),
                 c.object("verify", o -> new VerifySettings(
                         o.bool("app", defaults.verify().app()),
@@ -60,19 +60,22 @@ final class SettingsReader {
                 c.bool("reportOnly", defaults.reportOnly()),
                 c.object("messageCode", this::messageCode),
                 c.object("lockout", o -> new LockoutSettings(
-                        o.integer("maxFailedAttempts", defaults.lockout().maxFailedAttempts(), 1, 100),
-                        o.integer("minutes", defaults.lockout().minutes(), 1, 10080))),
+                        o.integer("maxFailedAttempts", defaults.lockout().maxFailedAttempts(),
+                                SettingsRanges.LOCKOUT_MAX_FAILED_ATTEMPTS),
+                        o.integer("minutes", defaults.lockout().minutes(), SettingsRanges.LOCKOUT_MINUTES))),
                 c.object("exempt", o -> new ExemptSettings(
                         o.strings("roles", defaults.exempt().roles(), false, NOT_BLANK),
                         o.strings("users", defaults.exempt().users(), false, NOT_BLANK),
                         o.strings("paths", defaults.exempt().paths(), false, SettingsReader::exemptPath))),
                 c.object("emergencyCode", o -> new EmergencyCodeSettings(
-                        o.integer("length", defaults.emergencyCode().length(), 4, 12),
-                        o.integer("minutes", defaults.emergencyCode().minutes(), 1, 60))),
+                        o.integer("length", defaults.emergencyCode().length(), SettingsRanges.EMERGENCY_CODE_LENGTH),
+                        o.integer("minutes", defaults.emergencyCode().minutes(), SettingsRanges.EMERGENCY_CODE_MINUTES))),
                 c.object("session", o -> new SessionSettings(
-                        o.integer("recheckSeconds", defaults.session().recheckSeconds(), 1, 3600),
-                        o.integer("idleMinutes", defaults.session().idleMinutes(), 0, 1440),
-                        o.integer("absoluteHours", defaults.session().absoluteHours(), 0, 720))),
+                        o.integer("recheckSeconds", defaults.session().recheckSeconds(),
+                                SettingsRanges.SESSION_RECHECK_SECONDS),
+                        o.integer("idleMinutes", defaults.session().idleMinutes(), SettingsRanges.SESSION_IDLE_MINUTES),
+                        o.integer("absoluteHours", defaults.session().absoluteHours(),
+                                SettingsRanges.SESSION_ABSOLUTE_HOURS))),
                 c.object("login", this::login),
                 c.object("paths", o -> new PathSettings(o.string("prefix", defaults.paths().prefix(),
                         v -> PREFIX.matcher(v).matches() ? null
@@ -93,14 +96,15 @@ final class SettingsReader {
                         o.nullableString("phoneColumn", defaults.contacts().phoneColumn(), false, COLUMN_NAME),
                         className(o.nullableString("resolver", defaults.contacts().resolver(), false, CLASS)))),
                 c.object("trustedDevices", o -> new TrustedDeviceSettings(
-                        o.integer("max", defaults.trustedDevices().max(), 1, 100))),
+                        o.integer("max", defaults.trustedDevices().max(), SettingsRanges.TRUSTED_DEVICES_MAX))),
                 c.object("audit", this::audit),
                 c.object("deviceAuthorization", o -> new DeviceAuthorizationSettings(
                         o.bool("enabled", defaults.deviceAuthorization().enabled()),
-                        o.integer("days", defaults.deviceAuthorization().days(), 1, 3650))),
+                        o.integer("days", defaults.deviceAuthorization().days(),
+                                SettingsRanges.DEVICE_AUTHORIZATION_DAYS))),
                 c.object("stepUp", o -> new StepUpSettings(
                         o.strings("paths", defaults.stepUp().paths(), false, SettingsReader::exemptPath),
-                        o.integer("maxAgeMinutes", defaults.stepUp().maxAgeMinutes(), 1, 1440))),
+                        o.integer("maxAgeMinutes", defaults.stepUp().maxAgeMinutes(), SettingsRanges.STEP_UP_MAX_AGE_MINUTES))),
                 c.object("pages", this::pages),
                 c.nullableObject("smtp", defaults.smtp(), this::smtp));
         c.finish();
@@ -109,9 +113,9 @@ final class SettingsReader {
 
     private CodeSettings code(JsonCursor o) {
         return new CodeSettings(
-                o.integer("length", defaults.code().length(), 4, 10),
-                o.integer("period", defaults.code().period(), 15, 300),
-                o.integer("window", defaults.code().window(), 0, 900),
+                o.integer("length", defaults.code().length(), SettingsRanges.CODE_LENGTH),
+                o.integer("period", defaults.code().period(), SettingsRanges.CODE_PERIOD),
+                o.integer("window", defaults.code().window(), SettingsRanges.CODE_WINDOW),
                 o.enumeration("algorithm", defaults.code().algorithm(), Algorithm.values(), Algorithm::name));
     }
 
@@ -122,7 +126,8 @@ final class SettingsReader {
                 o.string("issuer", defaults.setup().issuer(), v -> v.isBlank() ? "must not be blank"
                         : v.contains(":") ? "must not contain \":\" (authenticator apps split the label there)"
                         : null),
-                o.integer("enrollmentDeadlineDays", defaults.setup().enrollmentDeadlineDays(), 0, 365),
+                o.integer("enrollmentDeadlineDays", defaults.setup().enrollmentDeadlineDays(),
+                        SettingsRanges.ENROLLMENT_DEADLINE_DAYS),
                 o.objects("authenticators", defaults.setup().authenticators(), a -> new Authenticator(
                         a.requiredString("name", NOT_BLANK),
                         a.requiredString("url", v -> v.matches("https?://\\S+")
@@ -132,11 +137,11 @@ final class SettingsReader {
     private MessageCodeSettings messageCode(JsonCursor o) {
         MessageCodeSettings m = defaults.messageCode();
         return new MessageCodeSettings(
-                o.integer("length", m.length(), 4, 10),
+                o.integer("length", m.length(), SettingsRanges.MESSAGE_CODE_LENGTH),
                 o.enumeration("alphabet", m.alphabet(), CodeAlphabet.values(), CodeAlphabet::jsonName),
-                o.integer("minutes", m.minutes(), 1, 60),
-                o.integer("resendSeconds", m.resendSeconds(), 0, 3600),
-                o.integer("maxSendsPerHour", m.maxSendsPerHour(), 1, 100));
+                o.integer("minutes", m.minutes(), SettingsRanges.MESSAGE_CODE_MINUTES),
+                o.integer("resendSeconds", m.resendSeconds(), SettingsRanges.MESSAGE_CODE_RESEND_SECONDS),
+                o.integer("maxSendsPerHour", m.maxSendsPerHour(), SettingsRanges.MESSAGE_CODE_MAX_SENDS_PER_HOUR));
     }
 
     private LoginSettings login(JsonCursor o) {
@@ -158,11 +163,12 @@ final class SettingsReader {
 
     private AuditSettings audit(JsonCursor o) {
         AuditSettings a = defaults.audit();
-        String type = o.string("type", a.type(), v -> v.equals("log") || v.equals("jdbc")
+        String type = o.string("type", a.type().name().toLowerCase(Locale.ROOT), v -> v.equals("log") || v.equals("jdbc")
                 || CLASS_NAME.matcher(v).matches() ? null : "expected \"log\", \"jdbc\" or \"class:com.example.Name\"");
         String table = o.string("table", a.table(), TABLE_NAME);
         boolean isClass = type.startsWith("class:");
-        return new AuditSettings(isClass ? "class" : type, table, isClass ? type.substring("class:".length()) : null);
+        return new AuditSettings(isClass ? AuditType.CLASS : AuditType.valueOf(type.toUpperCase(Locale.ROOT)), table,
+                isClass ? className(type) : null);
     }
 
     private StoreSettings store(JsonCursor o) {
@@ -189,7 +195,7 @@ final class SettingsReader {
                 jdbc, file,
                 key == null ? null : DataKey.parse(key).key(),
                 previous.stream().map(k -> DataKey.parse(k).key()).toList(),
-                o.integer("timeoutSeconds", st.timeoutSeconds(), 1, 60));
+                o.integer("timeoutSeconds", st.timeoutSeconds(), SettingsRanges.STORE_TIMEOUT_SECONDS));
     }
 
     private PageSettings pages(JsonCursor o) {
@@ -210,13 +216,13 @@ final class SettingsReader {
     private SmtpSettings smtp(JsonCursor o) {
         return new SmtpSettings(
                 o.requiredString("host", NOT_BLANK),
-                o.integer("port", 587, 1, 65535),
+                o.integer("port", 587, SettingsRanges.SMTP_PORT),
                 o.bool("starttls", true),
                 o.bool("ssl", false),
                 o.nullableString("username", null, false, ANY),
                 o.nullableString("password", null, true, ANY),
                 o.requiredString("from", v -> v.contains("@") ? null : "expected a mail address"),
-                o.integer("timeoutSeconds", 10, 1, 300));
+                o.integer("timeoutSeconds", 10, SettingsRanges.SMTP_TIMEOUT_SECONDS));
     }
 
     private static String exemptPath(String path) {

@@ -15,6 +15,9 @@ final class SettingsRules {
         methods(s, problems);
         store(s.store(), problems);
         PageTemplatesRule.check(s.pages(), problems);
+        if ((s.audit().type() == AuditType.CLASS) != (s.audit().className() != null)) {
+            problems.add("$.audit.type", "a class name goes with type \"class:…\" and only with it");
+        }
         if (s.smtp() != null && s.smtp().ssl() && s.smtp().starttls()) {
             problems.add("$.smtp.ssl", "cannot be combined with starttls; set one of them to false");
         }
@@ -87,6 +90,9 @@ final class SettingsRules {
     private static void store(StoreSettings store, Problems problems) {
         if (store.type() == StoreType.JDBC && (store.jdbc().dataSource() == null) == (store.jdbc().url() == null)) {
             problems.add("$.store.jdbc", "store.type \"jdbc\" needs exactly one of dataSource and url");
+        }
+        if ((store.type() == StoreType.CLASS) != (store.className() != null)) {
+            problems.add("$.store.type", "a class name goes with type \"class:…\" and only with it");
         }
         if (store.type() == StoreType.FILE && store.file().directory() == null) {
             problems.add("$.store.file.directory", "required when store.type is \"file\"");

@@ -63,7 +63,7 @@ final class SettingsWriter {
                 .put("phoneColumn", s.contacts().phoneColumn()).put("resolver", classRef(s.contacts().resolver()));
         root.putObject("trustedDevices").put("max", s.trustedDevices().max());
         root.putObject("audit").put("type", s.audit().className() != null ? classRef(s.audit().className())
-                : s.audit().type()).put("table", s.audit().table());
+                : s.audit().type().name().toLowerCase(Locale.ROOT)).put("table", s.audit().table());
         root.putObject("deviceAuthorization").put("enabled", s.deviceAuthorization().enabled())
                 .put("days", s.deviceAuthorization().days());
         root.putObject("stepUp").put("maxAgeMinutes", s.stepUp().maxAgeMinutes())

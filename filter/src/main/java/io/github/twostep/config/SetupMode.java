@@ -1,8 +1,5 @@
 package io.github.twostep.config;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** How users come to have two-factor authentication ({@code setup.mode}). */
 public enum SetupMode {
     /** Users turn it on themselves from the user menu. */
@@ -21,10 +18,5 @@ public enum SetupMode {
     /** The spelling used in the settings file. */
     public String jsonName() {
         return jsonName;
-    }
-
-    /** The constant spelled {@code name} in the settings file, if any. */
-    public static Optional<SetupMode> fromJson(String name) {
-        return Arrays.stream(values()).filter(m -> m.jsonName.equals(name)).findFirst();
     }
 }

@@ -2,6 +2,7 @@ package io.github.twostep.core;
 
 import io.github.twostep.TwoStepException;
 import io.github.twostep.logging.Log;
+import io.github.twostep.store.LazySql;
 import io.github.twostep.store.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,7 @@ public final class JdbcAuditSink implements AuditSink {
 
     private final DataSource dataSource;
     private final String table;
-    private volatile Sql sql;
+    private final LazySql<Sql> sql = new LazySql<>(this::buildSql);
 
     private record Sql(String insert, String select) {
     }
@@ -82,10 +83,11 @@ public final class JdbcAuditSink implements AuditSink {
     }
 
     private Sql sql(Connection connection) throws SQLException {
-        Sql known = sql;
-        if (known != null) {
-            return known;
-        }
+        return sql.get(connection);
+    }
+
+    /** Creates the table when missing (repeatable) and builds its statements. */
+    private Sql buildSql(Connection connection) throws SQLException {
         SqlNames names = SqlNames.of(connection.getMetaData());
         String t = names.table(table);
         try (Statement create = connection.createStatement()) {
@@ -94,12 +96,10 @@ public final class JdbcAuditSink implements AuditSink {
                     + "outcome VARCHAR(16) NOT NULL, remote_addr VARCHAR(64), user_agent VARCHAR(256), "
                     + "detail VARCHAR(200))");
         }
-        known = new Sql("INSERT INTO " + t + " (event_time, username, event, outcome, remote_addr, user_agent, detail)"
+        return new Sql("INSERT INTO " + t + " (event_time, username, event, outcome, remote_addr, user_agent, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 "SELECT event_time, username, event, outcome, remote_addr, user_agent, detail FROM " + t
                         + " WHERE username = ? ORDER BY id DESC");
-        sql = known;
-        return known;
     }
 
     private static String cut(String value, int max) {

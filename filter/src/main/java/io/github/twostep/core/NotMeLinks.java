@@ -1,8 +1,8 @@
 package io.github.twostep.core;
 
+import io.github.twostep.otp.HmacSha256;
 import io.github.twostep.store.KeyRing;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The token of the "this wasn't me" link in code emails: the user name and an expiry, signed
@@ -30,7 +28,7 @@ final class NotMeLinks {
     private final Clock clock;
 
     NotMeLinks(KeyRing keys, Clock clock) {
-        this.key = hmac(keys.currentPepper(), "twostep/not-me/v1".getBytes(StandardCharsets.UTF_8));
+        this.key = HmacSha256.of(keys.currentPepper(), "twostep/not-me/v1".getBytes(StandardCharsets.UTF_8));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -73,16 +71,6 @@ final class NotMeLinks {
     }
 
     private byte[] mac(String payload) {
-        return Arrays.copyOf(hmac(key, payload.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
-        }
+        return Arrays.copyOf(HmacSha256.of(key, payload.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
     }
 }

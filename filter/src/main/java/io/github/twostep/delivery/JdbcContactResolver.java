@@ -1,6 +1,7 @@
 package io.github.twostep.delivery;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.store.LazySql;
 import io.github.twostep.store.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +24,7 @@ public final class JdbcContactResolver implements ContactResolver {
     private final String emailColumn;
     private final String phoneColumn;
     private final boolean caseInsensitive;
-    private volatile String query;
+    private final LazySql<String> query = new LazySql<>(this::buildQuery);
 
     /**
      * @param table       the users table, such as {@code users} or {@code app.users}
@@ -69,15 +70,14 @@ public final class JdbcContactResolver implements ContactResolver {
 
     /** The SELECT statement this resolver runs on {@code connection}'s database. */
     String query(Connection connection) throws SQLException {
-        String known = query;
-        if (known == null) {
-            SqlNames names = SqlNames.of(connection.getMetaData());
-            String user = names.column(userColumn);
-            known = "SELECT " + (emailColumn == null ? "NULL" : names.column(emailColumn)) + ", "
-                    + (phoneColumn == null ? "NULL" : names.column(phoneColumn)) + " FROM " + names.table(table)
-                    + " WHERE " + (caseInsensitive ? "LOWER(" + user + ") = LOWER(?)" : user + " = ?");
-            query = known;
-        }
-        return known;
+        return query.get(connection);
+    }
+
+    private String buildQuery(Connection connection) throws SQLException {
+        SqlNames names = SqlNames.of(connection.getMetaData());
+        String user = names.column(userColumn);
+        return "SELECT " + (emailColumn == null ? "NULL" : names.column(emailColumn)) + ", "
+                + (phoneColumn == null ? "NULL" : names.column(phoneColumn)) + " FROM " + names.table(table)
+                + " WHERE " + (caseInsensitive ? "LOWER(" + user + ") = LOWER(?)" : user + " = ?");
     }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * Sends each message through the sender for its channel: email through TwoStep's own sender,
- * SMS and calls through the application's. A channel without a sender is switched off;
- * ask {@link #supports(Channel)} before offering it. An application sender that fails with
+ * SMS and calls through the application's. A channel without a sender is switched off:
+ * sending on it fails with a {@link DeliveryException}. An application sender that fails with
  * anything but a {@link DeliveryException} is reported as one, so callers handle a single
  * failure type. Thread-safe when the senders are.
  */
@@ -23,11 +23,6 @@ public final class RoutingCodeSender implements CodeSender {
         put(Channel.EMAIL, email);
         put(Channel.SMS, sms);
         put(Channel.CALL, call);
-    }
-
-    /** Whether messages on {@code channel} can be sent. */
-    public boolean supports(Channel channel) {
-        return senders.containsKey(Objects.requireNonNull(channel, "channel"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.twostep.login;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.store.LazySql;
 import io.github.twostep.store.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +25,7 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
     private final String userColumn;
     private final String passwordColumn;
     private final String rolesColumn;
-    private volatile String query;
+    private final LazySql<String> query = new LazySql<>(this::buildQuery);
     /** The last stored hash read, whose scheme and cost an unknown user's dummy check copies. */
     private volatile String lastHash;
 
@@ -95,15 +96,14 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
     }
 
     private String query(Connection connection) throws SQLException {
-        String known = query;
-        if (known == null) {
-            SqlNames names = SqlNames.of(connection.getMetaData());
-            known = "SELECT " + names.column(userColumn) + ", " + names.column(passwordColumn)
-                    + (rolesColumn == null ? "" : ", " + names.column(rolesColumn))
-                    + " FROM " + names.table(table) + " WHERE " + names.column(userColumn) + " = ?";
-            query = known;
-        }
-        return known;
+        return query.get(connection);
+    }
+
+    private String buildQuery(Connection connection) throws SQLException {
+        SqlNames names = SqlNames.of(connection.getMetaData());
+        return "SELECT " + names.column(userColumn) + ", " + names.column(passwordColumn)
+                + (rolesColumn == null ? "" : ", " + names.column(rolesColumn))
+                + " FROM " + names.table(table) + " WHERE " + names.column(userColumn) + " = ?";
     }
 
     @Override

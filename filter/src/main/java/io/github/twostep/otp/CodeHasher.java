@@ -1,13 +1,10 @@
 package io.github.twostep.otp;
 
-import io.github.twostep.TwoStepException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -83,14 +80,7 @@ public final class CodeHasher {
     }
 
     private byte[] mac(byte[] salt, String code) {
-        try {
-            Mac mac = Mac.getInstance(MAC);
-            mac.init(pepper);
-            mac.update(salt);
-            return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new TwoStepException("HmacSHA256 is not available", e);
-        }
+        return HmacSha256.of(pepper, salt, code.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

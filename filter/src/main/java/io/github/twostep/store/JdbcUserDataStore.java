@@ -40,7 +40,7 @@ public final class JdbcUserDataStore implements UserDataStore {
     private final String commentColumn;
     private final boolean caseInsensitive;
     private final int timeoutSeconds;
-    private volatile Statements statements;
+    private final LazySql<Statements> statements = new LazySql<>(c -> prepare(c.getMetaData()));
 
     private record Statements(String select, String update, String updateEmpty) {
     }
@@ -160,12 +160,7 @@ public final class JdbcUserDataStore implements UserDataStore {
     }
 
     private Statements statements(Connection connection) throws SQLException {
-        Statements known = statements;
-        if (known == null) {
-            known = prepare(connection.getMetaData());
-            statements = known;
-        }
-        return known;
+        return statements.get(connection);
     }
 
     private Statements prepare(DatabaseMetaData meta) throws SQLException {

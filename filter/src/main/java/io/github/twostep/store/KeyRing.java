@@ -2,8 +2,8 @@ package io.github.twostep.store;
 
 import io.github.twostep.TwoStepException;
 import io.github.twostep.config.DataKey;
+import io.github.twostep.otp.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,7 +24,6 @@ import javax.crypto.spec.SecretKeySpec;
  * code hashing elsewhere. No key byte ever reaches {@link #toString()}.
  */
 public final class KeyRing {
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
     private static final int KEY_BYTES = 32;
 
     private final String currentKeyId;
@@ -135,13 +132,13 @@ public final class KeyRing {
     }
 
     static boolean isKeyId(String text) {
-        return KEY_ID.matcher(text).matches();
+        return DataKey.isKeyId(text);
     }
 
     static String requireKeyId(String keyId) {
         Objects.requireNonNull(keyId, "keyId");
-        if (!KEY_ID.matcher(keyId).matches()) {
-            throw new TwoStepException("a data key id must match " + KEY_ID.pattern());
+        if (!DataKey.isKeyId(keyId)) {
+            throw new TwoStepException("a data key id must be 1–16 characters of A-Z, a-z, 0-9, _ and -");
         }
         return keyId;
     }
@@ -177,13 +174,7 @@ public final class KeyRing {
     }
 
     private static byte[] subKey(byte[] key, String label) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new TwoStepException("HmacSHA256 is not available", e);
-        }
+        return HmacSha256.of(key, label.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

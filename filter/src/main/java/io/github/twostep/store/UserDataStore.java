@@ -18,8 +18,9 @@ import java.util.Optional;
  *   <li>Failures of the storage itself surface as {@link io.github.twostep.TwoStepException}.</li>
  * </ul>
  * Implementations must be thread-safe. Built in: {@link InMemoryUserDataStore},
- * {@link FileUserDataStore}, {@link JdbcUserDataStore}; see {@link UserDataStores} for an
- * application's own class.
+ * {@link FileUserDataStore}, {@link JdbcUserDataStore}. An application's own class is named in
+ * {@code store.type} ({@code "class:…"}, with a public no-argument constructor) or passed to
+ * {@code TwoStep.builder(settings).store(…)}.
  */
 public interface UserDataStore {
 

@@ -74,7 +74,7 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         return change(b -> b.consent = given);
     }
 
-    /** Turns two-step on with these methods; {@link Method#APP} needs a confirmed secret. */
+    /** Turns two-step on with these methods; {@link VerifyMethod#APP} needs a confirmed secret. */
     public UserRecord enable(Set<VerifyMethod> enabledMethods) {
         if (enabledMethods.isEmpty()) {
             throw new IllegalArgumentException("at least one method is needed");
@@ -223,7 +223,6 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
-    /** A second factor was proven at {@code now}: remembers it and clears failures and lock. */
     /** Whether {@code code} is what the record keeps as a language: an ISO 639 code of 2 or 3 lower-case letters. */
     public static boolean isLanguage(String code) {
         return code != null && LANGUAGE.matcher(code).matches();
@@ -240,6 +239,7 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         return change(b -> b.language = language);
     }
 
+    /** A second factor was proven at {@code now}: remembers it and clears failures and lock. */
     public UserRecord markVerified(Instant now) {
         return change(b -> {
             b.lastVerified = now;

@@ -1,13 +1,12 @@
 package io.github.twostep.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.twostep.otp.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Mac;
 
 /**
  * Puts a {@link UserRecord} into a comment and takes it out again. The block is
@@ -109,15 +108,10 @@ public final class UserRecordCodec {
     }
 
     private String mac(String username, String keyId, String json) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys.macKey(keyId));
-            mac.update((VERSION + "\n" + Usernames.binding(username) + "\n").getBytes(StandardCharsets.UTF_8));
-            byte[] full = mac.doFinal(json.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, MAC_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        byte[] full = HmacSha256.of(keys.macKey(keyId),
+                (VERSION + "\n" + Usernames.binding(username) + "\n").getBytes(StandardCharsets.UTF_8),
+                json.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, MAC_BYTES));
     }
 
     private static String printable(String text) {

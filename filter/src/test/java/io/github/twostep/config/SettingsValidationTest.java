@@ -89,7 +89,48 @@ class SettingsValidationTest {
 
     @Test
     void loadWhenOnlyDialEnabledThenAccepted() {
-        load("{\"verify\": {\"app\": false, \"email\": false, \"dial\": \"+1 555 0199\"}, \"setup\": {\"methods\": []}}");
+        Settings s = load("{\"verify\": {\"app\": false, \"email\": false, \"dial\": \"+1 555 0199\"}, "
+                + "\"setup\": {\"methods\": []}}");
+
+        assertEquals(new VerifySettings(false, false, false, false, "+1 555 0199"), s.verify());
+        assertEquals(List.of(), s.setup().methods());
+    }
+
+    @Test
+    void loadWhenAuditTypeGivenThenEnumAndClassNameSplit() {
+        assertEquals(new AuditSettings(AuditType.JDBC, "twostep_audit", null), load(json("audit.type", "\"jdbc\"")).audit());
+        assertEquals(new AuditSettings(AuditType.CLASS, "twostep_audit", "com.example.Sink"),
+                load(json("audit.type", "\"class:com.example.Sink\"")).audit());
+        assertEquals(AuditType.LOG, load("{}").audit().type());
+    }
+
+    @Test
+    void problemsWhenClassTypeWithoutClassNameThenReportedAtType() {
+        Settings d = Settings.defaults();
+        Settings bad = new Settings(d.enabled(), d.trustThisDevice(), d.code(), d.backupCodes(), d.setup(), d.verify(),
+                d.disableLoginPassword(), d.reportOnly(), d.messageCode(), d.lockout(), d.exempt(), d.emergencyCode(),
+                d.session(), d.login(), d.paths(), d.admin(), d.store(), d.delivery(), d.contacts(), d.trustedDevices(),
+                new AuditSettings(AuditType.CLASS, "twostep_audit", null), d.deviceAuthorization(), d.smtp());
+
+        assertEquals(List.of("$.audit.type: a class name goes with type \"class:…\" and only with it"), bad.problems());
+    }
+
+    @Test
+    void everyRangeIsCheckedByTheReaderWithTheValueCheckText() throws ReflectiveOperationException {
+        int ranges = 0;
+        for (java.lang.reflect.Field field : SettingsRanges.class.getDeclaredFields()) {
+            if (field.getType() != SettingsRanges.Range.class) {
+                continue;
+            }
+            SettingsRanges.Range range = (SettingsRanges.Range) field.get(null);
+            String path = range.jsonPath().substring("$.".length());
+            assertEquals(List.of(range.jsonPath() + ": " + range.problem(range.max() + 1)),
+                    problems(json(path, String.valueOf(range.max() + 1))), path);
+            assertEquals(List.of(range.jsonPath() + ": " + range.problem(range.min() - 1)),
+                    problems(json(path, String.valueOf(range.min() - 1))), path);
+            ranges++;
+        }
+        assertEquals(24, ranges);
     }
 
     @Test

@@ -30,15 +30,6 @@ class RoutingCodeSenderTest {
     }
 
     @Test
-    void supportsWhenSenderMissingThenFalse() {
-        RoutingCodeSender router = new RoutingCodeSender(emails::add, null, texts::add);
-
-        assertTrue(router.supports(Channel.EMAIL));
-        assertFalse(router.supports(Channel.SMS));
-        assertTrue(router.supports(Channel.CALL));
-    }
-
-    @Test
     void sendWhenChannelOffThenDeliveryException() {
         RoutingCodeSender router = new RoutingCodeSender(emails::add, null, null);
 

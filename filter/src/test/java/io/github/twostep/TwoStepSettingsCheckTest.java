@@ -94,7 +94,7 @@ class TwoStepSettingsCheckTest {
     private static StoreSettings classStore(String className) {
         StoreSettings d = Settings.defaults().store();
         return new StoreSettings(StoreType.CLASS, className, d.jdbc(), d.file(), new DataKey("k1", new byte[32]),
-                List.of());
+                List.of(), d.timeoutSeconds());
     }
 
     private static LoginSettings builtinLogin() {

@@ -29,6 +29,7 @@ final class SettingsRanges {
     static final Range MESSAGE_CODE_MAX_SENDS_PER_HOUR = new Range("$.messageCode.maxSendsPerHour", 1, 100);
     static final Range LOCKOUT_MAX_FAILED_ATTEMPTS = new Range("$.lockout.maxFailedAttempts", 1, 100);
     static final Range LOCKOUT_MINUTES = new Range("$.lockout.minutes", 1, 10080);
+    static final Range LOCKOUT_MAX_CONSECUTIVE_FAILURES = new Range("$.lockout.maxConsecutiveFailures", 1, 100);
     static final Range EMERGENCY_CODE_LENGTH = new Range("$.emergencyCode.length", 4, 12);
     static final Range EMERGENCY_CODE_MINUTES = new Range("$.emergencyCode.minutes", 1, 60);
     static final Range SESSION_RECHECK_SECONDS = new Range("$.session.recheckSeconds", 1, 3600);
@@ -59,6 +60,7 @@ final class SettingsRanges {
         at(problems, MESSAGE_CODE_MAX_SENDS_PER_HOUR, s, v -> v.messageCode().maxSendsPerHour());
         at(problems, LOCKOUT_MAX_FAILED_ATTEMPTS, s, v -> v.lockout().maxFailedAttempts());
         at(problems, LOCKOUT_MINUTES, s, v -> v.lockout().minutes());
+        at(problems, LOCKOUT_MAX_CONSECUTIVE_FAILURES, s, v -> v.lockout().maxConsecutiveFailures());
         at(problems, EMERGENCY_CODE_LENGTH, s, v -> v.emergencyCode().length());
         at(problems, EMERGENCY_CODE_MINUTES, s, v -> v.emergencyCode().minutes());
         at(problems, SESSION_RECHECK_SECONDS, s, v -> v.session().recheckSeconds());

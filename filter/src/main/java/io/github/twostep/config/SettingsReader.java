@@ -62,7 +62,9 @@ final class SettingsReader {
                 c.object("lockout", o -> new LockoutSettings(
                         o.integer("maxFailedAttempts", defaults.lockout().maxFailedAttempts(),
                                 SettingsRanges.LOCKOUT_MAX_FAILED_ATTEMPTS),
-                        o.integer("minutes", defaults.lockout().minutes(), SettingsRanges.LOCKOUT_MINUTES))),
+                        o.integer("minutes", defaults.lockout().minutes(), SettingsRanges.LOCKOUT_MINUTES),
+                        o.integer("maxConsecutiveFailures", defaults.lockout().maxConsecutiveFailures(),
+                                SettingsRanges.LOCKOUT_MAX_CONSECUTIVE_FAILURES))),
                 c.object("exempt", o -> new ExemptSettings(
                         o.strings("roles", defaults.exempt().roles(), false, NOT_BLANK),
                         o.strings("users", defaults.exempt().users(), false, NOT_BLANK),

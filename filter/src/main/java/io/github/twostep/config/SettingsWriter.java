@@ -39,7 +39,8 @@ final class SettingsWriter {
                 .put("minutes", m.minutes()).put("resendSeconds", m.resendSeconds())
                 .put("maxSendsPerHour", m.maxSendsPerHour());
         root.putObject("lockout").put("maxFailedAttempts", s.lockout().maxFailedAttempts())
-                .put("minutes", s.lockout().minutes());
+                .put("minutes", s.lockout().minutes())
+                .put("maxConsecutiveFailures", s.lockout().maxConsecutiveFailures());
         ObjectNode exempt = root.putObject("exempt");
         exempt.set("roles", array(s.exempt().roles(), Function.identity()));
         exempt.set("users", array(s.exempt().users(), Function.identity()));

@@ -161,6 +161,15 @@ public final class Accounts {
             case INVALID -> record(user, Type.VERIFY_FAILED, Outcome.FAILURE, caller, "");
             case LOCKED -> record(user, Type.LOCKED_OUT, Outcome.DENIED, caller, "");
         }
+        lockedForGood(user, outcome, caller);
+    }
+
+    /** The wrong code that reached {@code lockout.maxConsecutiveFailures}: audited, and the user told. */
+    private void lockedForGood(String user, VerifyOutcome outcome, Caller caller) {
+        if (outcome.result() == VerifyOutcome.Result.INVALID && outcome.forGood()) {
+            record(user, Type.LOCKED_PERMANENTLY, Outcome.DENIED, caller, "");
+            sending.notice(user, SecurityNotice.LOCKED_PERMANENTLY, null, noticeLocale(user, caller));
+        }
     }
 
     /**
@@ -244,6 +253,7 @@ public final class Accounts {
         boolean ok = confirmation.outcome().isVerified();
         record(user, ok ? Type.ENROLLED : Type.VERIFY_FAILED, ok ? Outcome.SUCCESS : Outcome.FAILURE, caller,
                 methods.stream().map(VerifyMethod::jsonName).sorted().reduce((a, b) -> a + "," + b).orElse(""));
+        lockedForGood(user, confirmation.outcome(), caller);
         return confirmation;
     }
 

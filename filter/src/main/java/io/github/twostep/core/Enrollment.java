@@ -16,7 +16,6 @@ import io.github.twostep.store.UserRecord;
 import io.github.twostep.store.UserRecordUpdater;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -79,14 +78,12 @@ final class Enrollment {
         List<String> backupHashes = backupCodes.stream().map(hashes::hash).toList();
         return records.update(user, record -> {
             if (record.isLocked(now)) {
-                return RecordUpdate.keep(SetupConfirmation.refused(
-                        VerifyOutcome.locked(Duration.between(now, record.lockedUntil()))));
+                return RecordUpdate.keep(SetupConfirmation.refused(Lockouts.refused(record, now)));
             }
             Optional<UserRecord> enabled = code.flatMap(c -> prove(user, record, c, methods, signInId, now));
             if (enabled.isEmpty()) {
-                UserRecord failed = record.recordFailure(now, settings.lockout().maxFailedAttempts(),
-                        settings.lockout().minutes());
-                return RecordUpdate.write(failed, SetupConfirmation.refused(VerifyOutcome.invalid()));
+                UserRecord failed = record.recordFailure(now, Lockouts.rule(settings.lockout()));
+                return RecordUpdate.write(failed, SetupConfirmation.refused(Lockouts.failed(failed)));
             }
             UserRecord next = enabled.get().regenerateBackupCodes(backupHashes).markVerified(now).withLanguage(language);
             Factor factor = methods.contains(VerifyMethod.APP) ? Factor.APP : Factor.MESSAGE;

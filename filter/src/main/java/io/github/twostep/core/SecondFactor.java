@@ -10,7 +10,6 @@ import io.github.twostep.store.RecordUpdate;
 import io.github.twostep.store.UserRecord;
 import io.github.twostep.store.UserRecordUpdater;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,15 +64,15 @@ final class SecondFactor {
                 return RecordUpdate.keep(VerifyOutcome.invalid());
             }
             if (record.isLocked(now)) {
-                return RecordUpdate.keep(VerifyOutcome.locked(Duration.between(now, record.lockedUntil())));
+                return RecordUpdate.keep(Lockouts.refused(record, now));
             }
             Optional<RecordUpdate<VerifyOutcome>> accepted = code.flatMap(c -> accept(user, record, c, signInId, now));
             if (accepted.isPresent()) {
                 return RecordUpdate.write(alsoOnSuccess.apply(accepted.get().record().withLanguage(language)),
                         accepted.get().result());
             }
-            UserRecord failed = record.recordFailure(now, lockout.maxFailedAttempts(), lockout.minutes());
-            return RecordUpdate.write(failed, VerifyOutcome.invalid());
+            UserRecord failed = record.recordFailure(now, Lockouts.rule(lockout));
+            return RecordUpdate.write(failed, Lockouts.failed(failed));
         });
     }
 

@@ -13,5 +13,7 @@ public enum SecurityNotice {
     /** An administrator reset the account's two-factor authentication. */
     ADMIN_RESET,
     /** The user followed "this wasn't me": sign-in with a code is blocked and trust voided. */
-    SIGN_IN_BLOCKED
+    SIGN_IN_BLOCKED,
+    /** Wrong codes reached {@code lockout.maxConsecutiveFailures}: locked until an administrator unlocks it. */
+    LOCKED_PERMANENTLY
 }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *
  * @param lastStep the last accepted TOTP time step, {@link #NO_STEP} before the first
  * @param backupCodes hashes of unused backup codes
- * @param failures failed second-factor attempts since the last success or lock end
+ * @param failures failed second-factor attempts in a row since the last success, unlock or reset
  * @param lockedUntil end of the current lock, or null
  * @param trustEpoch bumped whenever every trusted device must be forgotten
  * @param updated set by {@link UserRecordUpdater} on every write
@@ -189,18 +189,27 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
      * attempt that reaches {@code maxAttempts} locks for {@code lockMinutes}; an active lock is
      * not extended. {@code maxAttempts} 0 never locks.
      */
-    public UserRecord recordFailure(Instant now, int maxAttempts, int lockMinutes) {
-        if (maxAttempts < 0 || lockMinutes < 0) {
-            throw new IllegalArgumentException("maxAttempts and lockMinutes must not be negative");
-        }
+    /**
+     * One more wrong code at {@code now}, under {@code rule}: failures count on across lock
+     * periods until a success, an unlock or a reset, and the failure the rule names locks.
+     */
+    public UserRecord recordFailure(Instant now, LockoutRule rule) {
         boolean lockEnded = lockedUntil != null && !now.isBefore(lockedUntil);
         return change(b -> {
-            b.failures = (lockEnded ? 0 : failures) + 1;
-            b.lockedUntil = lockEnded ? null : lockedUntil;
-            if (maxAttempts > 0 && b.failures >= maxAttempts && b.lockedUntil == null) {
-                b.lockedUntil = now.plus(Duration.ofMinutes(lockMinutes));
-            }
+            b.failures = failures + 1;
+            Instant lock = rule.lockAfter(b.failures, now);
+            b.lockedUntil = lock != null ? lock : lockEnded ? null : lockedUntil;
         });
+    }
+
+    /** As {@link #recordFailure(Instant, LockoutRule)}, locking for good only at 100 failures. */
+    public UserRecord recordFailure(Instant now, int maxAttempts, int lockMinutes) {
+        return recordFailure(now, new LockoutRule(maxAttempts, lockMinutes, 100));
+    }
+
+    /** Whether the second factor stays locked until an administrator unlocks it. */
+    public boolean isLockedForGood() {
+        return LockoutRule.FOR_GOOD.equals(lockedUntil);
     }
 
     public UserRecord clearFailures() {

@@ -31,7 +31,7 @@ final class Answers {
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer clockDriftSeconds) {
     }
 
-    record Locked(String error, long retryAfterSeconds) {
+    record Locked(String error, @JsonInclude(JsonInclude.Include.NON_NULL) Long retryAfterSeconds) {
     }
 
     record SetupStarted(String secret, String otpauthUri, String qrPng, List<AuthenticatorApp> authenticators) {

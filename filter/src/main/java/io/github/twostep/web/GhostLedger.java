@@ -3,6 +3,7 @@ package io.github.twostep.web;
 import io.github.twostep.config.Settings;
 import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.VerifyOutcome;
+import io.github.twostep.store.LockoutRule;
 import io.github.twostep.store.SendQuota;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,6 +32,8 @@ final class GhostLedger {
 
     private final Map<String, Ghost> ghosts = new ConcurrentHashMap<>();
     private final Settings settings;
+    /** The same rule as a real user's record: {@link io.github.twostep.store.UserRecord#recordFailure}. */
+    private final LockoutRule rule;
     private final Clock clock;
     private final byte[] key = new byte[32];
 
@@ -41,6 +44,8 @@ final class GhostLedger {
 
     GhostLedger(Settings settings, Clock clock) {
         this.settings = settings;
+        this.rule = new LockoutRule(settings.lockout().maxFailedAttempts(), settings.lockout().minutes(),
+                settings.lockout().maxConsecutiveFailures());
         this.clock = clock;
         new SecureRandom().nextBytes(key);
     }
@@ -51,13 +56,14 @@ final class GhostLedger {
         VerifyOutcome[] outcome = new VerifyOutcome[1];
         update(name, ghost -> {
             if (ghost.lockedUntil() != null && now.isBefore(ghost.lockedUntil())) {
-                outcome[0] = VerifyOutcome.locked(Duration.between(now, ghost.lockedUntil()));
+                outcome[0] = LockoutRule.FOR_GOOD.equals(ghost.lockedUntil()) ? VerifyOutcome.lockedForGood()
+                        : VerifyOutcome.locked(Duration.between(now, ghost.lockedUntil()));
                 return ghost;
             }
-            int failures = (ghost.lockedUntil() != null ? 0 : ghost.failures()) + 1;
-            Instant lock = failures >= settings.lockout().maxFailedAttempts()
-                    ? now.plus(Duration.ofMinutes(settings.lockout().minutes())) : null;
-            outcome[0] = VerifyOutcome.invalid();
+            int failures = ghost.failures() + 1;
+            Instant lock = rule.lockAfter(failures, now);
+            outcome[0] = LockoutRule.FOR_GOOD.equals(lock) ? VerifyOutcome.invalidLockingForGood()
+                    : VerifyOutcome.invalid();
             return new Ghost(failures, lock, ghost.quota());
         });
         return outcome[0];

@@ -76,8 +76,7 @@ final class Pages {
                 x.response().sendRedirect(flows.redirectAfterVerify(x));
                 return;
             }
-            String error = outcome.result() == VerifyOutcome.Result.LOCKED
-                    ? messages.format("verify_locked", Math.max(1, (outcome.retryAfter().toSeconds() + 59) / 60))
+            String error = outcome.result() == VerifyOutcome.Result.LOCKED ? lockedMessage(messages, outcome)
                     : messages.get("verify_failed");
             verifyView(x, messages).with("error", error).render(x.response(), templates, 200);
             return;
@@ -163,6 +162,12 @@ final class Pages {
         if (dial != null) {
             view.with("dial", dial).with("dialTel", "tel:" + dial.replaceAll("[^+0-9]", ""));
         }
+    }
+
+    /** "Locked": for how many minutes, or until an administrator unlocks it. */
+    private static String lockedMessage(Messages messages, VerifyOutcome outcome) {
+        return outcome.forGood() ? messages.get("verify_locked_for_good")
+                : messages.format("verify_locked", Math.max(1, (outcome.retryAfter().toSeconds() + 59) / 60));
     }
 
     void setup(Exchange x) throws IOException {
@@ -277,7 +282,7 @@ final class Pages {
         SetupConfirmation confirmation = flows.confirm(x, x.request().getParameter("code"), methods);
         if (!confirmation.outcome().isVerified()) {
             String error = confirmation.outcome().result() == VerifyOutcome.Result.LOCKED
-                    ? messages.format("verify_locked", Math.max(1, (confirmation.outcome().retryAfter().toSeconds() + 59) / 60))
+                    ? lockedMessage(messages, confirmation.outcome())
                     : messages.get("verify_failed");
             scanView(x, messages, pending, methods, enrolled).with("error", error)
                     .render(x.response(), templates, 200);

@@ -129,6 +129,10 @@ final class UserApi {
     }
 
     static void locked(Exchange x, VerifyOutcome outcome) throws IOException {
+        if (outcome.forGood()) {
+            Json.write(x.response(), 423, new Answers.Locked("locked", null));
+            return;
+        }
         long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
         x.response().setHeader("Retry-After", Long.toString(seconds));
         Json.write(x.response(), 423, new Answers.Locked("locked", seconds));

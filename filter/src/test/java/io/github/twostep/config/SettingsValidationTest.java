@@ -110,7 +110,8 @@ class SettingsValidationTest {
         Settings bad = new Settings(d.enabled(), d.trustThisDevice(), d.code(), d.backupCodes(), d.setup(), d.verify(),
                 d.disableLoginPassword(), d.reportOnly(), d.messageCode(), d.lockout(), d.exempt(), d.emergencyCode(),
                 d.session(), d.login(), d.paths(), d.admin(), d.store(), d.delivery(), d.contacts(), d.trustedDevices(),
-                new AuditSettings(AuditType.CLASS, "twostep_audit", null), d.deviceAuthorization(), d.smtp());
+                new AuditSettings(AuditType.CLASS, "twostep_audit", null), d.deviceAuthorization(), d.stepUp(),
+                d.pages(), d.smtp());
 
         assertEquals(List.of("$.audit.type: a class name goes with type \"class:…\" and only with it"), bad.problems());
     }
@@ -130,7 +131,7 @@ class SettingsValidationTest {
                     problems(json(path, String.valueOf(range.min() - 1))), path);
             ranges++;
         }
-        assertEquals(24, ranges);
+        assertEquals(25, ranges);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,8 +53,44 @@ class UserRecordTest {
         UserRecord during = r.recordFailure(NOW.plusSeconds(60), 5, 15);
         assertEquals(r.lockedUntil(), during.lockedUntil());
         UserRecord afterLock = r.recordFailure(NOW.plus(Duration.ofMinutes(16)), 5, 15);
-        assertEquals(1, afterLock.failures());
+        assertEquals(6, afterLock.failures(), "failures count on across lock periods");
         assertNull(afterLock.lockedUntil());
+    }
+
+    @Test
+    void recordFailureWhenLocksFollowEachOtherThenEachTwiceAsLongUpToADay() {
+        LockoutRule rule = new LockoutRule(5, 15, 100);
+        UserRecord r = enrolled;
+        Instant now = NOW;
+        List<Duration> locks = new java.util.ArrayList<>();
+        for (int lock = 0; lock < 9; lock++) {
+            for (int i = 0; i < 5; i++) {
+                r = r.recordFailure(now, rule);
+            }
+            locks.add(Duration.between(now, r.lockedUntil()));
+            now = r.lockedUntil();
+        }
+        assertEquals(List.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
+                Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(16), Duration.ofHours(24),
+                Duration.ofHours(24)), locks);
+        assertEquals(45, r.failures());
+    }
+
+    @Test
+    void recordFailureWhenMaxConsecutiveReachedThenLockedForGoodUntilCleared() {
+        LockoutRule rule = new LockoutRule(5, 15, 12);
+        UserRecord r = enrolled;
+        Instant now = NOW;
+        for (int i = 0; i < 12; i++) {
+            r = r.recordFailure(now, rule);
+            if (r.isLocked(now) && !r.isLockedForGood()) {
+                now = r.lockedUntil();
+            }
+        }
+        assertTrue(r.isLockedForGood());
+        assertTrue(r.isLocked(now.plus(Duration.ofDays(3650))), "only an administrator lifts it");
+        assertFalse(r.clearFailures().isLockedForGood());
+        assertFalse(r.clearFailures().isLocked(now));
     }
 
     @Test

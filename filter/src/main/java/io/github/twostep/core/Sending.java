@@ -118,6 +118,10 @@ final class Sending {
         if (reservation.refusal() != null) {
             return reservation.refusal();
         }
+        if (reservation.withheld()) {
+            return new SendOutcome(SendOutcome.Result.SENT, mask(channel.get(), to),
+                    Duration.ofSeconds(config.resendSeconds()), List.of(), method);
+        }
         Purpose purpose = reservation.enrolled() ? Purpose.SIGN_IN_CODE
                 : settings.deviceAuthorization().enabled() ? Purpose.DEVICE_CODE : Purpose.SETUP_CODE;
         try {
@@ -158,8 +162,14 @@ final class Sending {
             return RecordUpdate.keep(Reservation.refused(
                     new SendOutcome(SendOutcome.Result.TOO_MANY, null, wait, List.of())));
         }
+        if (record.isLocked(now)) {
+            // locked: nothing is sent and no code kept, but the quota counts as for a send, so the
+            // answers (and the next cooldown) do not tell a guesser that the factor is locked
+            return RecordUpdate.write(record.recordSend(now), new Reservation(null, record.sendQuota(), record.enabled(),
+                    true));
+        }
         UserRecord next = record.withMessageCode(stored).recordSend(now);
-        return RecordUpdate.write(next, new Reservation(null, record.sendQuota(), record.enabled()));
+        return RecordUpdate.write(next, new Reservation(null, record.sendQuota(), record.enabled(), false));
     }
 
     private static RecordUpdate<Boolean> giveBack(UserRecord record, MessageCode stored, SendQuota before) {
@@ -189,9 +199,10 @@ final class Sending {
     }
 
     /** The outcome of reserving a send: a refusal, or the quota before it and whether the user is enrolled. */
-    private record Reservation(SendOutcome refusal, SendQuota before, boolean enrolled) {
+    /** A send reserved in the record (or refused); {@code withheld}: counted, but nothing is to go out. */
+    private record Reservation(SendOutcome refusal, SendQuota before, boolean enrolled, boolean withheld) {
         static Reservation refused(SendOutcome refusal) {
-            return new Reservation(refusal, null, false);
+            return new Reservation(refusal, null, false, false);
         }
     }
 }

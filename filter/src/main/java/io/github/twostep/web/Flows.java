@@ -49,9 +49,21 @@ final class Flows {
     }
 
     /** Sends a code by {@code method} for this session's sign-in, in the request's language. */
+    /**
+     * Whether two-factor authentication is off app-wide ({@code enabled: false}) for this
+     * session: then no code is checked, counted or sent. A password-less sign-in is the
+     * exception, its code being the first factor.
+     */
+    private boolean secondFactorOff(Exchange x) {
+        return !twoStep.settings().enabled() && !x.session().codeLoginPending();
+    }
+
     SendOutcome send(Exchange x, VerifyMethod method) {
         if (x.session().ghost()) {
             return ghosts.send(x.user());
+        }
+        if (secondFactorOff(x)) {
+            return new SendOutcome(SendOutcome.Result.NOT_ALLOWED, null, Duration.ZERO, List.of());
         }
         return accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(), x.caller());
     }
@@ -67,6 +79,9 @@ final class Flows {
     VerifyOutcome verify(Exchange x, String code, boolean trustDevice) {
         if (x.session().ghost()) {
             return ghosts.verify(x.user());
+        }
+        if (secondFactorOff(x)) {
+            return VerifyOutcome.invalid();
         }
         ChallengeCompletion done;
         try {

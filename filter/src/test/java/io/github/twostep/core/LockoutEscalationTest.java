@@ -88,4 +88,24 @@ class LockoutEscalationTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void sendWhenLockedThenNothingGoesOutButTheAnswerAndQuotaAreAsForASend() {
+        CoreFixture messages = new CoreFixture("""
+                {"lockout": {"maxFailedAttempts": 1, "minutes": 10}, "setup": {"mode": "auto", "methods": ["email"]}}""");
+        messages.accounts.evaluate("alice", null, CoreFixture.CALLER);
+        messages.accounts.verify("alice", "000000x", "s", CoreFixture.CALLER);
+        int before = messages.outbox.sent.size();
+
+        SendOutcome sent = messages.accounts.send("alice", io.github.twostep.config.VerifyMethod.EMAIL, "s",
+                java.util.Locale.ENGLISH, CoreFixture.CALLER);
+        SendOutcome again = messages.accounts.send("alice", io.github.twostep.config.VerifyMethod.EMAIL, "s",
+                java.util.Locale.ENGLISH, CoreFixture.CALLER);
+
+        assertEquals(SendOutcome.Result.SENT, sent.result(), "the same answer as a real send");
+        assertEquals("a***@example.com", sent.sentTo());
+        assertEquals(before, messages.outbox.sent.size(), "no code goes to a locked account");
+        assertEquals(null, messages.accounts.lookup("alice").orElseThrow().messageCode(), "and none is kept");
+        assertEquals(SendOutcome.Result.TOO_MANY, again.result(), "the cooldown follows, as after a send");
+    }
 }

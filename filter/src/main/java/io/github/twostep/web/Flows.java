@@ -65,7 +65,13 @@ final class Flows {
         if (secondFactorOff(x)) {
             return new SendOutcome(SendOutcome.Result.NOT_ALLOWED, null, Duration.ZERO, List.of());
         }
-        return accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(), x.caller());
+        SendOutcome outcome = accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(),
+                x.caller());
+        if (x.session().codeLoginPending() && outcome.result() == SendOutcome.Result.NO_CONTACT) {
+            // password-less sign-in: a user without an address is answered as a name no one has
+            return ghosts.send(x.user());
+        }
+        return outcome;
     }
 
 

@@ -5,6 +5,7 @@ import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.core.Caller;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.Evaluation;
+import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.State;
 import io.github.twostep.login.AuthenticatedUser;
 import io.github.twostep.login.PasswordVerifier;
@@ -92,7 +93,10 @@ final class SignIn {
         Caller caller = Http.caller(request);
         background.execute(() -> {
             twoStep.accounts().evaluate(held.name(), null, caller);
-            twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, caller);
+            SendOutcome sent = twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, caller);
+            if (sent.result() == SendOutcome.Result.NO_CONTACT) {
+                ghosts.send(held.name()); // a user without an address counts like a name no one has
+            }
         });
         return State.CHALLENGE;
     }

@@ -225,6 +225,37 @@ class PasswordlessIT {
         assertEquals(realSend.statusCode(), ghostSend.statusCode());
     }
 
+    @Test
+    void sendWhenKnownNameHasNoEmailThenAnsweredLikeAnUnknownName() throws Exception {
+        try (var c = app.db.getConnection()) {
+            c.createStatement().executeUpdate("UPDATE users SET email = NULL WHERE username = 'bob'");
+        }
+        Browser known = new Browser(app);
+        Browser unknown = new Browser(app);
+        known.post("/2fa/api/login", "{\"username\": \"bob\"}");
+        unknown.post("/2fa/api/login", "{\"username\": \"nobody-at-all\"}");
+        known.status();
+        unknown.status();
+        app.clock.advance(java.time.Duration.ofSeconds(31));
+
+        List<Integer> knownStatuses = new java.util.ArrayList<>();
+        List<Integer> unknownStatuses = new java.util.ArrayList<>();
+        List<String> knownBodies = new java.util.ArrayList<>();
+        List<String> unknownBodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> a = known.post("/2fa/api/send", "{\"method\": \"email\"}");
+            HttpResponse<String> b = unknown.post("/2fa/api/send", "{\"method\": \"email\"}");
+            knownStatuses.add(a.statusCode());
+            unknownStatuses.add(b.statusCode());
+            knownBodies.add(a.body());
+            unknownBodies.add(b.body());
+        }
+
+        assertEquals(List.of(202, 429), unknownStatuses);
+        assertEquals(unknownStatuses, knownStatuses, "no 409 no_contact that would tell the name is real");
+        assertEquals(unknownBodies, knownBodies);
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -307,7 +307,7 @@ public final class TwoStep {
 
         private AuditSink auditFromSettings() {
             return switch (settings.audit().type()) {
-                case JDBC -> new JdbcAuditSink(usersTable(), settings.audit().table());
+                case JDBC -> new JdbcAuditSink(usersTable(), settings.audit().table(), settings.store().timeoutSeconds());
                 case CLASS -> Extensions.create(settings.audit().className(), AuditSink.class);
                 case LOG -> new InMemoryAuditSink(10_000, new LogAuditSink());
             };
@@ -341,7 +341,7 @@ public final class TwoStep {
             }
             JdbcStoreSettings jdbc = settings.store().jdbc();
             return new JdbcContactResolver(usersTable(), jdbc.table(), jdbc.userColumn(), contacts.emailColumn(),
-                    contacts.phoneColumn(), jdbc.caseInsensitiveUsers());
+                    contacts.phoneColumn(), jdbc.caseInsensitiveUsers(), settings.store().timeoutSeconds());
         }
 
         private KeyRing keyRing() {
@@ -374,7 +374,7 @@ public final class TwoStep {
             }
             JdbcStoreSettings jdbc = settings.store().jdbc();
             return new JdbcPasswordVerifier(usersTable(), jdbc.table(), jdbc.userColumn(),
-                    settings.login().passwordColumn(), settings.login().rolesColumn());
+                    settings.login().passwordColumn(), settings.login().rolesColumn(), settings.store().timeoutSeconds());
         }
 
         private DataSource usersTable() {

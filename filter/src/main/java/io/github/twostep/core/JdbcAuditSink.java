@@ -2,6 +2,7 @@ package io.github.twostep.core;
 
 import io.github.twostep.TwoStepException;
 import io.github.twostep.logging.Log;
+import io.github.twostep.store.JdbcUserDataStore;
 import io.github.twostep.store.LazySql;
 import io.github.twostep.store.SqlNames;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ public final class JdbcAuditSink implements AuditSink {
     private final DataSource dataSource;
     private final String table;
     private final LazySql<Sql> sql = new LazySql<>(this::buildSql);
+    private final int timeoutSeconds;
 
     private record Sql(String insert, String select) {
     }
@@ -37,6 +39,15 @@ public final class JdbcAuditSink implements AuditSink {
      * @throws IllegalArgumentException if the name is not a plain SQL identifier
      */
     public JdbcAuditSink(DataSource dataSource, String table) {
+        this(dataSource, table, JdbcUserDataStore.DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /** As above; every statement gives up after {@code timeoutSeconds} ({@code store.timeoutSeconds}). */
+    public JdbcAuditSink(DataSource dataSource, String table, int timeoutSeconds) {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("timeoutSeconds must be at least 1");
+        }
+        this.timeoutSeconds = timeoutSeconds;
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.table = SqlNames.checkTable(table, "table");
     }
@@ -52,6 +63,7 @@ public final class JdbcAuditSink implements AuditSink {
             insert.setString(5, cut(event.remoteAddr(), 64));
             insert.setString(6, cut(event.userAgent(), 256));
             insert.setString(7, cut(event.detail(), 200));
+            insert.setQueryTimeout(timeoutSeconds);
             insert.executeUpdate();
         } catch (SQLException | TwoStepException e) {
             LOG.warn("Audit event {} could not be written to table {}: {}", event.event().wireName(), table,
@@ -65,6 +77,7 @@ public final class JdbcAuditSink implements AuditSink {
              PreparedStatement select = connection.prepareStatement(sql(connection).select())) {
             select.setString(1, user);
             select.setMaxRows(limit);
+            select.setQueryTimeout(timeoutSeconds);
             List<AuditEvent> events = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -1,6 +1,7 @@
 package io.github.twostep.delivery;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.store.JdbcUserDataStore;
 import io.github.twostep.store.LazySql;
 import io.github.twostep.store.SqlNames;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ public final class JdbcContactResolver implements ContactResolver {
     private final String emailColumn;
     private final String phoneColumn;
     private final boolean caseInsensitive;
+    private final int timeoutSeconds;
     private final LazySql<String> query = new LazySql<>(this::buildQuery);
 
     /**
@@ -40,6 +42,17 @@ public final class JdbcContactResolver implements ContactResolver {
     /** As above; {@code caseInsensitiveUsers} matches user names ignoring case (settings {@code store.jdbc}). */
     public JdbcContactResolver(DataSource dataSource, String table, String userColumn, String emailColumn,
                                String phoneColumn, boolean caseInsensitiveUsers) {
+        this(dataSource, table, userColumn, emailColumn, phoneColumn, caseInsensitiveUsers,
+                JdbcUserDataStore.DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /** As above; every query gives up after {@code timeoutSeconds} ({@code store.timeoutSeconds}). */
+    public JdbcContactResolver(DataSource dataSource, String table, String userColumn, String emailColumn,
+                               String phoneColumn, boolean caseInsensitiveUsers, int timeoutSeconds) {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("timeoutSeconds must be at least 1");
+        }
+        this.timeoutSeconds = timeoutSeconds;
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.table = SqlNames.checkTable(table, "table");
         this.userColumn = SqlNames.checkColumn(userColumn, "userColumn");
@@ -58,6 +71,7 @@ public final class JdbcContactResolver implements ContactResolver {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(query(connection))) {
             statement.setString(1, username);
+            statement.setQueryTimeout(timeoutSeconds);
             statement.setMaxRows(1);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? new Contacts(rows.getString(1), rows.getString(2)) : Contacts.none();

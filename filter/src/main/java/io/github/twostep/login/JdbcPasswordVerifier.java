@@ -1,6 +1,7 @@
 package io.github.twostep.login;
 
 import io.github.twostep.TwoStepException;
+import io.github.twostep.store.JdbcUserDataStore;
 import io.github.twostep.store.LazySql;
 import io.github.twostep.store.SqlNames;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
     private final String userColumn;
     private final String passwordColumn;
     private final String rolesColumn;
+    private final int timeoutSeconds;
     private final LazySql<String> query = new LazySql<>(this::buildQuery);
     /** The last stored hash read, whose scheme and cost an unknown user's dummy check copies. */
     private volatile String lastHash;
@@ -35,6 +37,16 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
      */
     public JdbcPasswordVerifier(DataSource dataSource, String table, String userColumn, String passwordColumn,
             String rolesColumn) {
+        this(dataSource, table, userColumn, passwordColumn, rolesColumn, JdbcUserDataStore.DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /** As above; every query gives up after {@code timeoutSeconds} ({@code store.timeoutSeconds}). */
+    public JdbcPasswordVerifier(DataSource dataSource, String table, String userColumn, String passwordColumn,
+            String rolesColumn, int timeoutSeconds) {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("timeoutSeconds must be at least 1");
+        }
+        this.timeoutSeconds = timeoutSeconds;
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.table = SqlNames.checkTable(table, "table");
         this.userColumn = SqlNames.checkColumn(userColumn, "userColumn");
@@ -73,6 +85,7 @@ public final class JdbcPasswordVerifier implements PasswordVerifier {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(query(connection))) {
             select.setString(1, username);
+            select.setQueryTimeout(timeoutSeconds);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();

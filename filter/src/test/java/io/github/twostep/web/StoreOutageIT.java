@@ -96,4 +96,26 @@ class StoreOutageIT {
             }
         }
     }
+
+    @Test
+    void loginWhenUsersTableLockedThenPasswordCheckGivesUpWithinTheTimeoutAnd503() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
+             TestApp app = new TestApp(SETTINGS, postgres.getPostgresDatabase(), builder -> builder);
+             Connection locker = postgres.getPostgresDatabase().getConnection()) {
+            Browser alice = new Browser(app);
+            alice.status();
+            locker.setAutoCommit(false);
+            locker.createStatement().execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+
+            HttpResponse<String> login = alice.send(HttpRequest.newBuilder(app.uri("/2fa/api/login"))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .header("X-CSRF-Token", alice.status().get("csrfToken").asText())
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\": \"alice\", \"password\": \"alice-password\"}")).build());
+
+            assertEquals(503, login.statusCode(), "the password check gives up after store.timeoutSeconds");
+            assertEquals("unavailable", Browser.json(login).get("error").asText());
+            locker.rollback();
+        }
+    }
 }

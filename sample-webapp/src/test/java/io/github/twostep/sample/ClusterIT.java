@@ -207,6 +207,43 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void verifyWhenHundredWrongCodesRaceOnBothNodesThenExactlyTheLockLimitCounts() throws Exception {
+        String user = newUser();
+        OtpSecret secret = enrol(nodeA, user);
+        List<NodeClient> sessions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            NodeClient session = new NodeClient(i % 2 == 0 ? nodeA : nodeB);
+            assertEquals("challenge", session.login(user));
+            sessions.add(session);
+        }
+        String wrong = wrongCode(secret);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                NodeClient session = sessions.get(i % sessions.size());
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return session.verify(wrong, false);
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                byStatus.merge(answer.get().statusCode(), 1, Integer::sum);
+            }
+
+            assertEquals(Map.of(401, 5, 423, 95), byStatus, "exactly maxFailedAttempts count, on two nodes");
+            JsonNode stored = adminView(nodeB, user);
+            assertEquals(5, stored.get("failedAttempts").asInt(), stored.toString());
+            assertTrue(stored.get("locked").asBoolean(), stored.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The user's record as {@code GET /2fa/admin/api/users/{u}} on {@code node} shows it to the admin. */
     @Test
     void nodesWhenStartedTogetherOnAFreshDatabaseThenBothComeUpWithFourDemoUsers() throws Exception {

@@ -6,6 +6,7 @@ import io.github.twostep.config.Settings;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.Decision;
+import io.github.twostep.core.Decision.Action;
 import io.github.twostep.core.Endpoint;
 import io.github.twostep.core.Guard;
 import io.github.twostep.core.Standing;
@@ -164,42 +165,19 @@ final class Gatekeeper {
             SignInSession session) throws IOException, ServletException {
         boolean json = Http.wantsJson(request, settings.paths().prefix() + "/api/");
         String prefix = settings.paths().prefix();
-        switch (decision.action()) {
-            case PROCEED -> proceed(request, response, chain, decision, session);
-            case LOGIN -> {
-                if (json) {
-                    Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "login_required");
-                } else {
-                    rememberTarget(request, SignInSession.of(request.getSession(true)));
-                    Http.redirect(request, response, settings.login().path());
-                }
-            }
-            case CHALLENGE -> {
-                if (json) {
-                    Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "second_factor_required");
-                } else {
-                    rememberTarget(request, session);
-                    Http.redirect(request, response, prefix + "/verify");
-                }
-            }
-            case ENROLL -> {
-                if (json) {
-                    Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "enrollment_required");
-                } else {
-                    rememberTarget(request, session);
-                    Http.redirect(request, response, prefix + "/setup");
-                }
-            }
-            case STEP_UP -> {
-                if (json) {
-                    Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "reverification_required");
-                } else {
-                    rememberTarget(request, session);
-                    Http.redirect(request, response, prefix + "/verify");
-                }
-            }
-            case FORBIDDEN -> Json.error(response, HttpServletResponse.SC_FORBIDDEN, "forbidden");
-            case DENY -> routes.unavailable(request, response, json);
+        Action action = decision.action();
+        if (action == Action.PROCEED) {
+            proceed(request, response, chain, decision, session);
+        } else if (action == Action.DENY) {
+            routes.unavailable(request, response, json);
+        } else if (json) {
+            Refusals.json(response, action);
+        } else if (action == Action.LOGIN) {
+            rememberTarget(request, SignInSession.of(request.getSession(true)));
+            Http.redirect(request, response, settings.login().path());
+        } else {
+            rememberTarget(request, session);
+            Http.redirect(request, response, Refusals.page(action, prefix));
         }
     }
 

@@ -175,14 +175,7 @@ final class Routes {
     private void refuse(Exchange x, Endpoint endpoint, Action action, boolean json) throws IOException {
         HttpServletResponse response = x.response();
         if (json) {
-            switch (action) {
-                case LOGIN -> Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "login_required");
-                case CHALLENGE -> Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "second_factor_required");
-                case ENROLL -> Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "enrollment_required");
-                case STEP_UP -> Json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "reverification_required");
-                case FORBIDDEN -> Json.error(response, HttpServletResponse.SC_FORBIDDEN, "forbidden");
-                default -> unavailable(x.request(), response, true);
-            }
+            Refusals.json(response, action);
             return;
         }
         switch (action) {
@@ -193,8 +186,7 @@ final class Routes {
                     Http.plain(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in first.");
                 }
             }
-            case CHALLENGE, STEP_UP -> Http.redirect(x.request(), response, prefix + "/verify");
-            case ENROLL -> Http.redirect(x.request(), response, prefix + "/setup");
+            case CHALLENGE, STEP_UP, ENROLL -> Http.redirect(x.request(), response, Refusals.page(action, prefix));
             case FORBIDDEN -> Http.plain(response, HttpServletResponse.SC_FORBIDDEN, "Administrators only.");
             default -> unavailable(x.request(), response, false);
         }
@@ -292,7 +284,7 @@ final class Routes {
     /** The page (or JSON answer) for a user whose record cannot be read right now: 503, nothing granted. */
     void unavailable(HttpServletRequest request, HttpServletResponse response, boolean json) throws IOException {
         if (json) {
-            Json.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable");
+            Refusals.json(response, Action.DENY);
             return;
         }
         pages.unavailable(new Exchange(request, response, Http.path(request), null, role -> false, State.CHALLENGE,

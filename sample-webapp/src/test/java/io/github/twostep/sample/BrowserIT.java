@@ -154,6 +154,7 @@ class BrowserIT {
         chromium.screenshot("setup-email-sent");
         chromium.type("code", lastCode("bob@example.com", 1));
         chromium.click(By.cssSelector("form[action='/2fa/setup'] button[type='submit']"));
+        chromium.await(By.cssSelector("#backup-codes code")); // the next page, before reading it
         List<String> backupCodes = chromium.all(By.cssSelector("#backup-codes code")).stream()
                 .map(WebElement::getText).toList();
         chromium.screenshot("setup-email-backup-codes");

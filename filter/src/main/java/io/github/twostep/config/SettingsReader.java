@@ -55,7 +55,8 @@ final class SettingsReader {
                         o.bool("email", defaults.verify().email()),
                         o.bool("sms", defaults.verify().sms()),
                         o.bool("call", defaults.verify().call()),
-                        o.nullableString("dial", defaults.verify().dial(), false, NOT_BLANK))),
+                        o.nullableString("dial", defaults.verify().dial(), false, NOT_BLANK),
+                        o.object("webauthn", this::webauthn))),
                 c.bool("disableLoginPassword", defaults.disableLoginPassword()),
                 c.bool("reportOnly", defaults.reportOnly()),
                 c.object("messageCode", this::messageCode),
@@ -235,5 +236,15 @@ final class SettingsReader {
     /** "class:a.b.C" to "a.b.C"; null stays null. */
     private static String className(String value) {
         return value == null ? null : value.substring("class:".length());
+    }
+
+    private WebAuthnSettings webauthn(JsonCursor o) {
+        WebAuthnSettings d = defaults.verify().webauthn();
+        return new WebAuthnSettings(
+                o.bool("enabled", d.enabled()),
+                o.enumeration("userVerification", d.userVerification(), UserVerification.values(),
+                        UserVerification::jsonName),
+                o.integer("maxKeys", d.maxKeys(), 1, 100),
+                o.bool("passkeyLogin", d.passkeyLogin()));
     }
 }

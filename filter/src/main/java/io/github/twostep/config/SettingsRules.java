@@ -18,6 +18,7 @@ final class SettingsRules {
         if ((s.audit().type() == AuditType.CLASS) != (s.audit().className() != null)) {
             problems.add("$.audit.type", "a class name goes with type \"class:…\" and only with it");
         }
+        webauthn(s, problems);
         if (s.smtp() != null && s.smtp().ssl() && s.smtp().starttls()) {
             problems.add("$.smtp.ssl", "cannot be combined with starttls; set one of them to false");
         }
@@ -109,6 +110,20 @@ final class SettingsRules {
             if (!ids.add(id)) {
                 problems.add("$.store.previousKeys[" + i + "]", "key id \"" + id + "\" is used twice");
             }
+        }
+    }
+
+    private static void webauthn(Settings s, Problems problems) {
+        WebAuthnSettings webauthn = s.verify().webauthn();
+        if (webauthn.enabled() && s.paths().publicUrl() == null) {
+            problems.add("$.verify.webauthn.enabled", "needs paths.publicUrl (the relying party id and origin)");
+        }
+        if (webauthn.passkeyLogin() && !webauthn.enabled()) {
+            problems.add("$.verify.webauthn.passkeyLogin", "needs verify.webauthn.enabled");
+        }
+        if (webauthn.passkeyLogin() && s.login().mode() != LoginMode.BUILTIN) {
+            problems.add("$.verify.webauthn.passkeyLogin", "needs login.mode \"builtin\", got \""
+                    + s.login().mode().jsonName() + "\"");
         }
     }
 }

@@ -31,7 +31,11 @@ final class SettingsWriter {
         ArrayNode apps = setup.putArray("authenticators");
         s.setup().authenticators().forEach(a -> apps.addObject().put("name", a.name()).put("url", a.url()));
         root.putObject("verify").put("app", s.verify().app()).put("email", s.verify().email())
-                .put("sms", s.verify().sms()).put("call", s.verify().call()).put("dial", s.verify().dial());
+                .put("sms", s.verify().sms()).put("call", s.verify().call()).put("dial", s.verify().dial())
+                .putObject("webauthn").put("enabled", s.verify().webauthn().enabled())
+                .put("userVerification", s.verify().webauthn().userVerification().jsonName())
+                .put("maxKeys", s.verify().webauthn().maxKeys())
+                .put("passkeyLogin", s.verify().webauthn().passkeyLogin());
         root.put("disableLoginPassword", s.disableLoginPassword());
         root.put("reportOnly", s.reportOnly());
         MessageCodeSettings m = s.messageCode();

@@ -9,8 +9,19 @@ package io.github.twostep.config;
  * @param call  codes read out in a call (needs {@code delivery.call})
  * @param dial  a phone number shown to users, where an operator enters a one-time code into
  *              the account; null: not offered
+ * @param webauthn security keys and passkeys
  */
-public record VerifySettings(boolean app, boolean email, boolean sms, boolean call, String dial) {
+public record VerifySettings(boolean app, boolean email, boolean sms, boolean call, String dial,
+                             WebAuthnSettings webauthn) {
+
+    public VerifySettings {
+        java.util.Objects.requireNonNull(webauthn, "webauthn");
+    }
+
+    /** The methods with codes, and security keys at their defaults (off). */
+    public VerifySettings(boolean app, boolean email, boolean sms, boolean call, String dial) {
+        this(app, email, sms, call, dial, WebAuthnSettings.DEFAULTS);
+    }
 
     /** Whether users may use {@code method}. */
     public boolean allows(VerifyMethod method) {

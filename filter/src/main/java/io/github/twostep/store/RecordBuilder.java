@@ -29,6 +29,8 @@ final class RecordBuilder {
     Instant lastVerified;
     SendQuota sendQuota = SendQuota.NONE;
     String language;
+    List<SecurityKey> securityKeys = new ArrayList<>();
+    String userHandle;
 
     RecordBuilder(Instant created) {
         this.created = created;
@@ -56,6 +58,8 @@ final class RecordBuilder {
         lastVerified = r.lastVerified();
         sendQuota = r.sendQuota();
         language = r.language();
+        securityKeys = new ArrayList<>(r.securityKeys());
+        userHandle = r.userHandle();
     }
 
     /** Forgets every factor and trusted device; failures, lock, quota and consent stay. */
@@ -70,6 +74,7 @@ final class RecordBuilder {
         emergencyCode = null;
         operatorCode = null;
         devices = new ArrayList<>();
+        securityKeys = new ArrayList<>();
         trustEpoch++;
         return this;
     }
@@ -77,6 +82,6 @@ final class RecordBuilder {
     UserRecord build() {
         return new UserRecord(consent, enabled, methods, preferredMethod, totp, pendingTotp, lastStep, backupCodes,
                 messageCode, emergencyCode, operatorCode, failures, lockedUntil, devices, trustEpoch, created, updated,
-                lastVerified, sendQuota, language);
+                lastVerified, sendQuota, language, securityKeys, userHandle);
     }
 }

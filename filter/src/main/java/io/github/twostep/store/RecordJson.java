@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * The JSON inside a block. Compact: short keys, default values left out, times as epoch
  * seconds, devices as arrays {@code [id, tokenHash, label, created, lastUsed - created,
- * expires - created]}.
+ * expires - created]}, security keys as arrays {@code [id, name, publicKey, signCount,
+ * "transport,transport", flags (1 backup eligible, 2 backed up), created, lastUsed - created or -1]}.
  * Brackets inside strings are escaped ({@code \u005b}) so no value can fake a block marker.
  */
 final class RecordJson {
@@ -79,6 +80,19 @@ final class RecordJson {
         if (r.language() != null) {
             o.put("lg", r.language());
         }
+        if (!r.securityKeys().isEmpty()) {
+            ArrayNode keys = o.putArray("wk");
+            for (SecurityKey k : r.securityKeys()) {
+                long created = seconds(k.created());
+                keys.addArray().add(k.id()).add(k.name()).add(k.publicKey()).add(k.signCount())
+                        .add(String.join(",", k.transports()))
+                        .add((k.backupEligible() ? 1 : 0) | (k.backedUp() ? 2 : 0)).add(created)
+                        .add(k.lastUsed() == null ? -1 : seconds(k.lastUsed()) - created);
+            }
+        }
+        if (r.userHandle() != null) {
+            o.put("wh", r.userHandle());
+        }
         SendQuota q = r.sendQuota();
         if (!q.equals(SendQuota.NONE)) {
             ObjectNode quota = o.putObject("q");
@@ -135,10 +149,33 @@ final class RecordJson {
         b.updated = time(o, "up", true);
         b.lastVerified = time(o, "lv", false);
         b.language = o.has("lg") ? text(o, "lg") : null;
+        b.securityKeys = new ArrayList<>();
+        for (JsonNode k : array(o, "wk")) {
+            b.securityKeys.add(securityKey(k));
+        }
+        b.userHandle = o.has("wh") ? text(o, "wh") : null;
         JsonNode q = o.get("q");
         b.sendQuota = q == null ? SendQuota.NONE
                 : new SendQuota(time(q, "l", false), time(q, "w", false), Math.toIntExact(number(q, "n")));
         return b.build();
+    }
+
+    private static SecurityKey securityKey(JsonNode k) {
+        if (!k.isArray() || k.size() != 8) {
+            throw new IllegalArgumentException("a security key is not an 8-element array");
+        }
+        for (int i : new int[] {3, 5, 6, 7}) {
+            if (!k.get(i).isIntegralNumber() || !k.get(i).canConvertToLong()) {
+                throw new IllegalArgumentException("security key element " + i + " is not a whole number");
+            }
+        }
+        String transports = text(k, 4);
+        int flags = k.get(5).intValue();
+        Instant created = instant(k.get(6));
+        long used = k.get(7).longValue();
+        return new SecurityKey(text(k, 0), text(k, 1), text(k, 2), k.get(3).longValue(),
+                transports.isEmpty() ? List.of() : List.of(transports.split(",", -1)),
+                (flags & 1) != 0, (flags & 2) != 0, created, used < 0 ? null : created.plusSeconds(used));
     }
 
     private static void putTotp(ObjectNode o, String key, TotpSecret t) {
@@ -214,7 +251,7 @@ final class RecordJson {
     private static String text(JsonNode array, int index) {
         JsonNode n = array.get(index);
         if (n == null || !n.isTextual()) {
-            throw new IllegalArgumentException("device element " + index + " is not text");
+            throw new IllegalArgumentException("array element " + index + " is not text");
         }
         return n.textValue();
     }

@@ -30,18 +30,22 @@ import java.util.regex.Pattern;
  * @param language the language (ISO 639 code, e.g. {@code de}) of the browser that last proved a
  *                 code, for notices sent when the user is not the one asking (an administrator's
  *                 reset); null until known
+ * @param securityKeys registered security keys and passkeys (WebAuthn), oldest first
+ * @param userHandle the random WebAuthn user handle (base64url, never the user name), null until
+ *                   the first key is registered
  */
 public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> methods, VerifyMethod preferredMethod,
         TotpSecret totp, TotpSecret pendingTotp, long lastStep, List<String> backupCodes, MessageCode messageCode,
         ExpiringCode emergencyCode, ExpiringCode operatorCode, int failures, Instant lockedUntil,
         List<TrustedDevice> devices, int trustEpoch, Instant created, Instant updated, Instant lastVerified,
-        SendQuota sendQuota, String language) {
+        SendQuota sendQuota, String language, List<SecurityKey> securityKeys, String userHandle) {
     /** Version of the stored format this record is written in. */
     public static final int FORMAT_VERSION = 1;
     /** {@link #lastStep()} before any TOTP code was accepted. */
     public static final long NO_STEP = -1;
     private static final int MAX_HASH = 200;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern USER_HANDLE = Pattern.compile("[A-Za-z0-9_-]{22,86}");
 
     public UserRecord {
         methods = methods.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(methods));
@@ -62,6 +66,13 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         Objects.requireNonNull(sendQuota, "sendQuota");
         if (language != null && !isLanguage(language)) {
             throw new IllegalArgumentException("language must be an ISO 639 code of 2 or 3 lower-case letters");
+        }
+        securityKeys = List.copyOf(securityKeys);
+        if (securityKeys.stream().map(SecurityKey::id).distinct().count() != securityKeys.size()) {
+            throw new IllegalArgumentException("security key ids must be unique");
+        }
+        if (userHandle != null && !USER_HANDLE.matcher(userHandle).matches()) {
+            throw new IllegalArgumentException("userHandle must be 16 to 64 bytes in unpadded base64url");
         }
     }
 
@@ -320,6 +331,50 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         return change(b -> b.sendQuota = sendQuota.afterSend(now));
     }
 
+    /** Keeps the WebAuthn user handle; a record that has one keeps it (the handle never changes). */
+    public UserRecord withUserHandle(String handle) {
+        Objects.requireNonNull(handle, "handle");
+        return userHandle != null ? this : change(b -> b.userHandle = handle);
+    }
+
+    /**
+     * Adds a security key; empty if one with the same credential id is registered or
+     * {@code max} keys already are.
+     */
+    public Optional<UserRecord> addSecurityKey(SecurityKey key, int max) {
+        Objects.requireNonNull(key, "key");
+        if (securityKeys.size() >= max || securityKey(key.id()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(change(b -> b.securityKeys.add(key)));
+    }
+
+    /** The key with credential id {@code id}, if registered. */
+    public Optional<SecurityKey> securityKey(String id) {
+        return securityKeys.stream().filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    /** Forgets one security key; empty if no key has that id. */
+    public Optional<UserRecord> removeSecurityKey(String id) {
+        if (securityKey(id).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(change(b -> b.securityKeys.removeIf(k -> k.id().equals(id))));
+    }
+
+    /**
+     * Accepts a signature of key {@code id} with counter {@code count} once: empty if no key has
+     * that id or the counter does not grow ({@link SecurityKey#acceptsCount}).
+     */
+    public Optional<UserRecord> useSecurityKey(String id, long count, boolean backedUp, Instant now) {
+        Optional<SecurityKey> key = securityKey(id);
+        if (key.isEmpty() || !key.get().acceptsCount(count)) {
+            return Optional.empty();
+        }
+        return Optional.of(change(b -> b.securityKeys.replaceAll(k -> k.id().equals(id)
+                ? k.usedAt(count, backedUp, now) : k)));
+    }
+
     /** The same record, stamped as written at {@code now}. */
     public UserRecord withUpdated(Instant now) {
         return change(b -> b.updated = now);
@@ -372,6 +427,6 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         return "UserRecord[enabled=" + enabled + ", consent=" + consent + ", methods=" + methods + ", totp="
                 + (totp != null) + ", pendingTotp=" + (pendingTotp != null) + ", backupCodes=" + backupCodes.size()
                 + ", failures=" + failures + ", lockedUntil=" + lockedUntil + ", devices=" + devices.size()
-                + ", trustEpoch=" + trustEpoch + ", updated=" + updated + "]";
+                + ", trustEpoch=" + trustEpoch + ", updated=" + updated + ", securityKeys=" + securityKeys.size() + "]";
     }
 }

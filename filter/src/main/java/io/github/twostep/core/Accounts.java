@@ -18,6 +18,11 @@ import io.github.twostep.store.TrustedDevice;
 import io.github.twostep.store.UserDataStore;
 import io.github.twostep.store.UserRecord;
 import io.github.twostep.store.UserRecordUpdater;
+import io.github.twostep.store.SecurityKey;
+import io.github.twostep.store.UserHandles;
+import io.github.twostep.otp.CodeFormat;
+import io.github.twostep.otp.RandomCodes;
+import io.github.twostep.core.WebAuthnCeremony.Purpose;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +35,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Every operation on users' second factors, as the web layer and the application call them,
@@ -50,6 +56,10 @@ public final class Accounts {
     private final Sending sending;
     private final NotMeLinks notMe;
     private final UserRecordUpdater records;
+    private final SecurityKeys keys;
+    private final UserHandles handles;
+    private final CodeHashes hashes;
+    private final SecureRandom random;
 
     public Accounts(Settings settings, UserDataStore store, KeyRing keys, AuditSink audit, Clock clock,
             SecureRandom random, CodeSender sender, ContactResolver contacts) {
@@ -70,6 +80,10 @@ public final class Accounts {
         this.sending = new Sending(settings, records, hashes, sender, contacts, random, clock);
         this.notMe = new NotMeLinks(keys, clock);
         this.records = records;
+        this.keys = new SecurityKeys(settings, random, clock);
+        this.handles = new UserHandles(keys, random);
+        this.hashes = hashes;
+        this.random = random;
     }
 
     public Settings settings() {
@@ -138,7 +152,7 @@ public final class Accounts {
                 : trustRequested ? settings.trustThisDevice() : 0;
         TrustIssued issued = days > 0 ? trust.issue(caller.userAgent(), days) : null;
         VerifyOutcome outcome = secondFactor.verify(user, code, signInId, authorizing, caller.language(),
-                issued == null ? java.util.function.UnaryOperator.identity() : trust.adding(issued));
+                issued == null ? UnaryOperator.identity() : trust.adding(issued));
         audit(user, outcome, caller);
         if (!outcome.isVerified() || issued == null) {
             return new ChallengeCompletion(outcome, null, authorizing && outcome.isVerified());
@@ -324,6 +338,244 @@ public final class Accounts {
         administration.reset(user);
         record(user, Type.RESET, Outcome.SUCCESS, caller, "");
         sending.notice(user, SecurityNotice.ADMIN_RESET, null, rememberedLocale(user));
+    }
+
+    // ---- security keys and passkeys (WebAuthn) ----
+
+    /** Whether security keys are on ({@code verify.webauthn.enabled}). */
+    public boolean securityKeysEnabled() {
+        return keys.enabled();
+    }
+
+    /** The user's registered security keys, oldest first; none when they have no record. */
+    public List<SecurityKey> securityKeys(String user) {
+        return lookup(user).map(UserRecord::securityKeys).orElse(List.of());
+    }
+
+    /**
+     * Begins registering a key for {@code user}: empty when security keys are off or the user has
+     * {@code maxKeys} keys already. Gives the user a WebAuthn user handle first if they have none.
+     */
+    public Optional<KeyOptions> keyRegistrationOptions(String user) {
+        if (!keys.enabled()) {
+            return Optional.empty();
+        }
+        String fresh = handles.newHandle(user);
+        UserRecord record = records.change(user, r -> r.withUserHandle(fresh));
+        if (record.securityKeys().size() >= keys.maxKeys()) {
+            return Optional.empty();
+        }
+        return Optional.of(keys.registration(user, record));
+    }
+
+    /**
+     * Finishes a registration: verifies {@code credentialJson} against {@code ceremony} (taken out
+     * of the session) and adds the key named {@code name} in one compare-and-set. For a user
+     * without a second factor the key becomes it: two-step verification is on, backup codes are
+     * issued (answered once), and trusted browsers are voided, as for any first set-up.
+     */
+    public KeyRegistration registerKey(String user, WebAuthnCeremony ceremony, String credentialJson, String name,
+            Caller caller) {
+        if (!keys.enabled() || !keys.open(ceremony, Purpose.REGISTER, user)) {
+            return KeyRegistration.refused(KeyRegistration.Result.NO_CEREMONY);
+        }
+        Optional<SecurityKey> key = keys.verifyRegistration(ceremony, credentialJson, name);
+        if (key.isEmpty()) {
+            record(user, Type.VERIFY_FAILED, Outcome.FAILURE, caller, "webauthn_registration");
+            return KeyRegistration.refused(KeyRegistration.Result.INVALID);
+        }
+        List<String> codes = new RandomCodes(random).backupCodes(settings.backupCodes().count(),
+                settings.backupCodes().length());
+        List<String> codeHashes = codes.stream().map(hashes::hash).toList();
+        Instant now = clock.instant();
+        KeyRegistration registration;
+        try {
+            registration = records.update(user, record -> {
+                Optional<UserRecord> added = record.addSecurityKey(key.get(), keys.maxKeys());
+                if (added.isEmpty()) {
+                    return RecordUpdate.keep(KeyRegistration.refused(KeyRegistration.Result.TOO_MANY));
+                }
+                if (record.enabled()) {
+                    return RecordUpdate.write(added.get(), new KeyRegistration(KeyRegistration.Result.REGISTERED,
+                            key.get(), List.of()));
+                }
+                UserRecord first = added.get().withConsent(true).withMessageCode(null).bumpTrustEpoch()
+                        .enableWithKeys().regenerateBackupCodes(codeHashes).markVerified(now)
+                        .withLanguage(caller.language());
+                return RecordUpdate.write(first, new KeyRegistration(KeyRegistration.Result.REGISTERED, key.get(),
+                        codes.stream().map(CodeFormat::grouped).toList()));
+            });
+        } catch (io.github.twostep.store.RecordTooLargeException e) {
+            return KeyRegistration.refused(KeyRegistration.Result.TOO_LARGE);
+        }
+        if (registration.result() == KeyRegistration.Result.REGISTERED) {
+            record(user, Type.WEBAUTHN_REGISTERED, Outcome.SUCCESS, caller, registration.backupCodes().isEmpty()
+                    ? "" : "first_factor");
+            sending.notice(user, SecurityNotice.SECURITY_KEY_ADDED, registration.key().name(),
+                    noticeLocale(user, caller));
+        }
+        return registration;
+    }
+
+    /** Begins proving the second factor with a key: empty when keys are off or the user has none. */
+    public Optional<KeyOptions> keyAuthenticationOptions(String user) {
+        if (!keys.enabled()) {
+            return Optional.empty();
+        }
+        return lookup(user).filter(r -> r.enabled() && !r.securityKeys().isEmpty())
+                .map(r -> keys.authentication(user, r));
+    }
+
+    /**
+     * Completes the challenge with a key's signature, as {@link #completeChallenge} does with a
+     * code: the assertion is checked against {@code ceremony} (taken out of the session) and the
+     * user's key, and in one compare-and-set the key's counter and the signed challenge are
+     * kept (so one assertion is accepted once, on any node), the session's user verified, and
+     * the browser trusted if asked. A wrong or foreign assertion counts toward the lock like a
+     * wrong code; one whose counter went backwards is audited {@code webauthn_counter_error}.
+     * Without an open ceremony nothing was signed for this session: invalid, and not counted.
+     */
+    public ChallengeCompletion completeKeyChallenge(String user, WebAuthnCeremony ceremony, String credentialJson,
+            boolean trustRequested, Caller caller) {
+        if (!keys.enabled() || !keys.open(ceremony, Purpose.AUTHENTICATE, user)) {
+            return new ChallengeCompletion(VerifyOutcome.invalid(), null, false);
+        }
+        int days = trustRequested ? settings.trustThisDevice() : 0;
+        TrustIssued issued = days > 0 ? trust.issue(caller.userAgent(), days) : null;
+        Optional<SecurityKeys.Assertion> assertion = keys.parse(credentialJson);
+        KeyCheck check = records.update(user, record -> {
+            if (!record.enabled()) {
+                return RecordUpdate.keep(new KeyCheck(VerifyOutcome.invalid(), false));
+            }
+            return signed(record, assertion, ceremony, caller, issued == null ? UnaryOperator.identity()
+                    : trust.adding(issued));
+        });
+        auditKey(user, check, caller);
+        if (!check.outcome().isVerified() || issued == null) {
+            return new ChallengeCompletion(check.outcome(), null, false);
+        }
+        record(user, Type.DEVICE_TRUSTED, Outcome.SUCCESS, caller, issued.device().label());
+        sending.notice(user, SecurityNotice.NEW_TRUSTED_DEVICE, issued.device().label(), noticeLocale(user, caller));
+        return new ChallengeCompletion(check.outcome(), null == issued ? null : issued, false);
+    }
+
+    /** Begins a passkey sign-in (no user yet); empty unless {@code passkeyLogin} is on. */
+    public Optional<KeyOptions> passkeyLoginOptions() {
+        return keys.enabled() && settings.verify().webauthn().passkeyLogin() ? Optional.of(keys.login())
+                : Optional.empty();
+    }
+
+    /**
+     * Finishes a passkey sign-in: the user is the one whose record holds exactly the user handle
+     * the authenticator answered and the key it signed with; the signature, with the user
+     * verified, is both factors at once. Answers the user and the verification; empty when no
+     * user matches (nothing is counted then: there is no one to count against).
+     */
+    public Optional<PasskeySignIn> passkeyLogin(WebAuthnCeremony ceremony, String credentialJson, Caller caller) {
+        if (passkeyLoginOptions().isEmpty() || !keys.open(ceremony, Purpose.LOGIN, null)) {
+            return Optional.empty();
+        }
+        Optional<SecurityKeys.Assertion> assertion = keys.parse(credentialJson);
+        if (assertion.isEmpty() || assertion.get().userHandle() == null) {
+            return Optional.empty();
+        }
+        for (String candidate : handles.candidates(assertion.get().userHandle())) {
+            Optional<UserRecord> record;
+            try {
+                record = lookup(candidate);
+            } catch (io.github.twostep.store.UnknownUserException e) {
+                continue;
+            }
+            if (record.isEmpty() || !UserHandles.same(record.get().userHandle(), assertion.get().userHandle())
+                    || record.get().securityKey(assertion.get().keyId()).isEmpty()) {
+                continue;
+            }
+            KeyCheck check = records.update(candidate, current -> current.enabled()
+                    && UserHandles.same(current.userHandle(), assertion.get().userHandle())
+                    ? signed(current, assertion, ceremony, caller, UnaryOperator.identity())
+                    : RecordUpdate.keep(new KeyCheck(VerifyOutcome.invalid(), false)));
+            auditKey(candidate, check, caller);
+            if (check.outcome().isVerified()) {
+                record(candidate, Type.LOGIN, Outcome.SUCCESS, caller, "passkey");
+                return Optional.of(new PasskeySignIn(candidate, check.outcome().trustEpoch()));
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** One check of an assertion against {@code record}, as the record update that follows from it. */
+    private RecordUpdate<KeyCheck> signed(UserRecord record, Optional<SecurityKeys.Assertion> assertion,
+            WebAuthnCeremony ceremony, Caller caller, UnaryOperator<UserRecord> alsoOnSuccess) {
+        Instant now = clock.instant();
+        if (record.isLocked(now)) {
+            return RecordUpdate.keep(new KeyCheck(Lockouts.refused(record, now), false));
+        }
+        Optional<SecurityKey> key = assertion.flatMap(a -> record.securityKey(a.keyId()));
+        SecurityKeys.Check check = key.isEmpty() ? SecurityKeys.Check.INVALID
+                : keys.check(assertion.get(), key.get(), ceremony);
+        if (check == SecurityKeys.Check.VALID) {
+            SecurityKeys.Assertion a = assertion.get();
+            Optional<UserRecord> used = record.useSecurityKey(a.keyId(), SecurityKeys.signCount(a),
+                    SecurityKeys.backedUp(a), SecurityKeys.digest(ceremony), now);
+            if (used.isPresent()) {
+                UserRecord next = used.get().markVerified(now).withLanguage(caller.language());
+                return RecordUpdate.write(alsoOnSuccess.apply(next),
+                        new KeyCheck(VerifyOutcome.verified(Factor.SECURITY_KEY, 0, next.trustEpoch()), false));
+            }
+            check = SecurityKeys.Check.COUNTER;
+        }
+        UserRecord failed = record.recordFailure(now, Lockouts.rule(settings.lockout()));
+        return RecordUpdate.write(failed, new KeyCheck(Lockouts.failed(failed), check == SecurityKeys.Check.COUNTER));
+    }
+
+    /** An assertion's outcome, and whether its counter went backwards (or it was replayed). */
+    private record KeyCheck(VerifyOutcome outcome, boolean counterError) {
+    }
+
+    private void auditKey(String user, KeyCheck check, Caller caller) {
+        if (check.counterError()) {
+            record(user, Type.WEBAUTHN_COUNTER_ERROR, Outcome.DENIED, caller, "");
+        }
+        audit(user, check.outcome(), caller);
+    }
+
+    /** Renames one of the user's keys; false if there is no such key. */
+    public boolean renameKey(String user, String id, String name, Caller caller) {
+        boolean renamed = records.update(user, record -> record.renameSecurityKey(id, name)
+                .map(next -> RecordUpdate.write(next, Boolean.TRUE)).orElse(RecordUpdate.keep(Boolean.FALSE)));
+        if (renamed) {
+            record(user, Type.WEBAUTHN_RENAMED, Outcome.SUCCESS, caller, "");
+        }
+        return renamed;
+    }
+
+    /** How removing a key ended. */
+    public enum KeyRemoval {
+        REMOVED,
+        NOT_FOUND,
+        /** It is the user's only second factor: turn two-step verification off instead. */
+        LAST_FACTOR
+    }
+
+    /** Removes one of the user's keys, never the last factor of a user who has nothing else. */
+    public KeyRemoval removeKey(String user, String id, Caller caller) {
+        Optional<SecurityKey> removedKey = lookup(user).flatMap(r -> r.securityKey(id));
+        KeyRemoval removal = records.update(user, record -> {
+            if (record.securityKey(id).isEmpty()) {
+                return RecordUpdate.keep(KeyRemoval.NOT_FOUND);
+            }
+            if (record.enabled() && record.methods().isEmpty() && record.securityKeys().size() == 1) {
+                return RecordUpdate.keep(KeyRemoval.LAST_FACTOR);
+            }
+            return RecordUpdate.write(record.removeSecurityKey(id).orElseThrow(), KeyRemoval.REMOVED);
+        });
+        if (removal == KeyRemoval.REMOVED) {
+            record(user, Type.WEBAUTHN_REMOVED, Outcome.SUCCESS, caller, "");
+            sending.notice(user, SecurityNotice.SECURITY_KEY_REMOVED, removedKey.map(SecurityKey::name).orElse(""),
+                    noticeLocale(user, caller));
+        }
+        return removal;
     }
 
     /** The language of a notice the user caused: their browser's, else the one remembered, else English. */

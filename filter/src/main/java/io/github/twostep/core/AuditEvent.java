@@ -39,7 +39,11 @@ public record AuditEvent(Instant time, String user, Type event, Outcome outcome,
         DECISION,
         SETTINGS_RELOADED,
         SETTINGS_REJECTED,
-        SESSION_EXPIRED;
+        SESSION_EXPIRED,
+        WEBAUTHN_REGISTERED,
+        WEBAUTHN_RENAMED,
+        WEBAUTHN_REMOVED,
+        WEBAUTHN_COUNTER_ERROR;
 
         /** The snake_case name, e.g. {@code emergency_code_created}. */
         public String wireName() {

@@ -108,12 +108,22 @@ final class Enrollment {
                 || !hashes.matches(CodeHashes.bound(signInId, code), record.messageCode().hash())) {
             return Optional.empty();
         }
-        UserRecord base = record.enabled() ? record.disable() : record.withMessageCode(null).bumpTrustEpoch();
+        UserRecord base = record.enabled() ? keepKeys(record.disable(), record)
+                : record.withMessageCode(null).bumpTrustEpoch();
         base = base.withConsent(true).withPendingTotp(newSecret);
         if (newSecret != null) {
             base = base.confirmPendingTotp().orElseThrow().useStep(step).orElseThrow();
         }
         return Optional.of(base.enable(methods));
+    }
+
+    /** {@code cleared} with the security keys of {@code before}: setting up the app again keeps them. */
+    private static UserRecord keepKeys(UserRecord cleared, UserRecord before) {
+        UserRecord kept = cleared;
+        for (var key : before.securityKeys()) {
+            kept = kept.addSecurityKey(key, Integer.MAX_VALUE).orElse(kept);
+        }
+        return kept;
     }
 
     /** Turns the second factor off and withdraws consent; every trusted device is voided. */

@@ -33,7 +33,9 @@ public record VerifyOutcome(Result result, Factor factor, int driftSteps, Durati
         MESSAGE,
         BACKUP,
         EMERGENCY,
-        OPERATOR
+        OPERATOR,
+        /** A security key's or passkey's signature (WebAuthn). */
+        SECURITY_KEY
     }
 
     public VerifyOutcome {

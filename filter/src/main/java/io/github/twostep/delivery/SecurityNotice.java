@@ -15,5 +15,9 @@ public enum SecurityNotice {
     /** The user followed "this wasn't me": sign-in with a code is blocked and trust voided. */
     SIGN_IN_BLOCKED,
     /** Wrong codes reached {@code lockout.maxConsecutiveFailures}: locked until an administrator unlocks it. */
-    LOCKED_PERMANENTLY
+    LOCKED_PERMANENTLY,
+    /** A security key or passkey was registered; the detail is its name. */
+    SECURITY_KEY_ADDED,
+    /** A security key or passkey was removed; the detail is its name. */
+    SECURITY_KEY_REMOVED
 }

@@ -6,8 +6,10 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -40,9 +42,10 @@ public final class JdbcUserDataStore implements UserDataStore {
     private final String commentColumn;
     private final boolean caseInsensitive;
     private final int timeoutSeconds;
+    private volatile Integer columnSize;
     private final LazySql<Statements> statements = new LazySql<>(c -> prepare(c.getMetaData()));
 
-    private record Statements(String select, String update, String updateEmpty) {
+    private record Statements(String select, String update, String updateEmpty, int maxLength) {
     }
 
     /** The default query timeout, that of {@code store.timeoutSeconds}. */
@@ -159,6 +162,24 @@ public final class JdbcUserDataStore implements UserDataStore {
         }
     }
 
+    /**
+     * The comment column's size as the database reports it (VARCHAR(4000): 4000); none for a
+     * column without a useful limit (TEXT, a CLOB) or when the database cannot be asked now.
+     */
+    @Override
+    public OptionalInt maxCommentLength() {
+        Integer max = columnSize;
+        if (max == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                max = statements(connection).maxLength();
+                columnSize = max;
+            } catch (SQLException e) {
+                return OptionalInt.empty();
+            }
+        }
+        return max > 0 && max < Integer.MAX_VALUE ? OptionalInt.of(max) : OptionalInt.empty();
+    }
+
     private Statements statements(Connection connection) throws SQLException {
         return statements.get(connection);
     }
@@ -169,9 +190,14 @@ public final class JdbcUserDataStore implements UserDataStore {
         String u = names.column(userColumn);
         String c = names.column(commentColumn);
         String match = caseInsensitive ? "LOWER(" + u + ") = LOWER(?)" : u + " = ?";
+        int maxLength;
+        try (Statement probe = meta.getConnection().createStatement();
+                ResultSet none = probe.executeQuery("SELECT " + c + " FROM " + t + " WHERE 1 = 0")) {
+            maxLength = none.getMetaData().getPrecision(1);
+        }
         return new Statements("SELECT " + c + " FROM " + t + " WHERE " + match,
                 "UPDATE " + t + " SET " + c + " = ? WHERE " + match + " AND " + c + " = ?",
-                "UPDATE " + t + " SET " + c + " = ? WHERE " + match + " AND (" + c + " IS NULL OR " + c + " = '')");
+                "UPDATE " + t + " SET " + c + " = ? WHERE " + match + " AND (" + c + " IS NULL OR " + c + " = '')", maxLength);
     }
 
     private TwoStepException failure(String action, String username, SQLException e) {

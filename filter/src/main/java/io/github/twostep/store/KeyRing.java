@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * that still open what they sealed. A key is written {@code "<keyId>:<base64 of 32 bytes>"},
  * the id matching {@code [A-Za-z0-9_-]{1,16}}. Each key is only used through sub-keys derived
  * as HMAC-SHA256(key, label): one for AES-256-GCM secrets, one for record MACs, one pepper for
- * code hashing elsewhere. No key byte ever reaches {@link #toString()}.
+ * code hashing elsewhere, one for WebAuthn user handles. No key byte ever reaches {@link #toString()}.
  */
 public final class KeyRing {
     private static final int KEY_BYTES = 32;
@@ -29,7 +29,7 @@ public final class KeyRing {
     private final String currentKeyId;
     private final Map<String, Keys> keys;
 
-    private record Keys(SecretKey encryption, SecretKey mac, byte[] pepper) {
+    private record Keys(SecretKey encryption, SecretKey mac, byte[] pepper, SecretKey handle) {
     }
 
     private KeyRing(String currentKeyId, Map<String, Keys> keys) {
@@ -119,6 +119,11 @@ public final class KeyRing {
         return require(keyId).encryption();
     }
 
+    /** The AES key that hides user names in WebAuthn user handles ({@link UserHandles}). */
+    SecretKey handleKey(String keyId) {
+        return require(keyId).handle();
+    }
+
     SecretKey macKey(String keyId) {
         return require(keyId).mac();
     }
@@ -170,7 +175,8 @@ public final class KeyRing {
         }
         return new Keys(new SecretKeySpec(subKey(key, "twostep/secret-encryption/v1"), "AES"),
                 new SecretKeySpec(subKey(key, "twostep/record-mac/v1"), "HmacSHA256"),
-                subKey(key, "twostep/code-hash/v1"));
+                subKey(key, "twostep/code-hash/v1"),
+                new SecretKeySpec(subKey(key, "twostep/user-handle/v1"), "AES"));
     }
 
     private static byte[] subKey(byte[] key, String label) {

@@ -31,6 +31,7 @@ final class RecordBuilder {
     String language;
     List<SecurityKey> securityKeys = new ArrayList<>();
     String userHandle;
+    String keyChallenge;
 
     RecordBuilder(Instant created) {
         this.created = created;
@@ -60,6 +61,7 @@ final class RecordBuilder {
         language = r.language();
         securityKeys = new ArrayList<>(r.securityKeys());
         userHandle = r.userHandle();
+        keyChallenge = r.keyChallenge();
     }
 
     /** Forgets every factor and trusted device; failures, lock, quota and consent stay. */
@@ -82,6 +84,6 @@ final class RecordBuilder {
     UserRecord build() {
         return new UserRecord(consent, enabled, methods, preferredMethod, totp, pendingTotp, lastStep, backupCodes,
                 messageCode, emergencyCode, operatorCode, failures, lockedUntil, devices, trustEpoch, created, updated,
-                lastVerified, sendQuota, language, securityKeys, userHandle);
+                lastVerified, sendQuota, language, securityKeys, userHandle, keyChallenge);
     }
 }

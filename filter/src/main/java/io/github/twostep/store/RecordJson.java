@@ -93,6 +93,9 @@ final class RecordJson {
         if (r.userHandle() != null) {
             o.put("wh", r.userHandle());
         }
+        if (r.keyChallenge() != null) {
+            o.put("wc", r.keyChallenge());
+        }
         SendQuota q = r.sendQuota();
         if (!q.equals(SendQuota.NONE)) {
             ObjectNode quota = o.putObject("q");
@@ -154,6 +157,7 @@ final class RecordJson {
             b.securityKeys.add(securityKey(k));
         }
         b.userHandle = o.has("wh") ? text(o, "wh") : null;
+        b.keyChallenge = o.has("wc") ? text(o, "wc") : null;
         JsonNode q = o.get("q");
         b.sendQuota = q == null ? SendQuota.NONE
                 : new SendQuota(time(q, "l", false), time(q, "w", false), Math.toIntExact(number(q, "n")));

@@ -53,6 +53,11 @@ public record SecurityKey(String id, String name, String publicKey, long signCou
         return new SecurityKey(id, name, publicKey, count, transports, backupEligible, nowBackedUp, created, now);
     }
 
+    /** The same key under the name {@code newName} (cleaned as any name). */
+    public SecurityKey named(String newName) {
+        return new SecurityKey(id, newName, publicKey, signCount, transports, backupEligible, backedUp, created, lastUsed);
+    }
+
     /**
      * Whether counter {@code count} may follow the stored one: it must grow, unless the key keeps
      * no counter (both zero, as most passkeys).

@@ -1,6 +1,7 @@
 package io.github.twostep.store;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads and writes one text value per user, "the comment field", where TwoStep keeps a user's
@@ -39,6 +40,15 @@ public interface UserDataStore {
      * @return true if written; false if the comment had changed or the user is unknown
      */
     boolean compareAndSet(String username, String expected, String replacement);
+
+    /**
+     * The longest comment the store can hold, in characters, when it knows one (a database
+     * column's size); by default none. TwoStep refuses a change that would not fit
+     * ({@link RecordTooLargeException}) instead of letting the database cut or refuse it.
+     */
+    default OptionalInt maxCommentLength() {
+        return OptionalInt.empty();
+    }
 
     /** Whether the store knows the user; by default whether {@link #read} finds it. */
     default boolean exists(String username) {

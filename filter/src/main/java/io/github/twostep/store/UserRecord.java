@@ -33,12 +33,15 @@ import java.util.regex.Pattern;
  * @param securityKeys registered security keys and passkeys (WebAuthn), oldest first
  * @param userHandle the random WebAuthn user handle (base64url, never the user name), null until
  *                   the first key is registered
+ * @param keyChallenge a digest of the last WebAuthn challenge a key signed here (base64url), so
+ *                     one signed challenge is accepted once even where the key keeps no counter
  */
 public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> methods, VerifyMethod preferredMethod,
         TotpSecret totp, TotpSecret pendingTotp, long lastStep, List<String> backupCodes, MessageCode messageCode,
         ExpiringCode emergencyCode, ExpiringCode operatorCode, int failures, Instant lockedUntil,
         List<TrustedDevice> devices, int trustEpoch, Instant created, Instant updated, Instant lastVerified,
-        SendQuota sendQuota, String language, List<SecurityKey> securityKeys, String userHandle) {
+        SendQuota sendQuota, String language, List<SecurityKey> securityKeys, String userHandle,
+        String keyChallenge) {
     /** Version of the stored format this record is written in. */
     public static final int FORMAT_VERSION = 1;
     /** {@link #lastStep()} before any TOTP code was accepted. */
@@ -73,6 +76,9 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         }
         if (userHandle != null && !USER_HANDLE.matcher(userHandle).matches()) {
             throw new IllegalArgumentException("userHandle must be 16 to 64 bytes in unpadded base64url");
+        }
+        if (keyChallenge != null && !USER_HANDLE.matcher(keyChallenge).matches()) {
+            throw new IllegalArgumentException("keyChallenge must be 16 to 64 bytes in unpadded base64url");
         }
     }
 
@@ -363,16 +369,39 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
     }
 
     /**
-     * Accepts a signature of key {@code id} with counter {@code count} once: empty if no key has
-     * that id or the counter does not grow ({@link SecurityKey#acceptsCount}).
+     * Accepts a signature of key {@code id} over the challenge whose digest is {@code challenge},
+     * with counter {@code count}, once: empty if no key has that id, the counter does not grow
+     * ({@link SecurityKey#acceptsCount}), or that challenge was already signed here.
      */
-    public Optional<UserRecord> useSecurityKey(String id, long count, boolean backedUp, Instant now) {
+    public Optional<UserRecord> useSecurityKey(String id, long count, boolean backedUp, String challenge,
+            Instant now) {
         Optional<SecurityKey> key = securityKey(id);
-        if (key.isEmpty() || !key.get().acceptsCount(count)) {
+        if (key.isEmpty() || !key.get().acceptsCount(count) || challenge.equals(keyChallenge)) {
             return Optional.empty();
         }
-        return Optional.of(change(b -> b.securityKeys.replaceAll(k -> k.id().equals(id)
-                ? k.usedAt(count, backedUp, now) : k)));
+        return Optional.of(change(b -> {
+            b.securityKeys.replaceAll(k -> k.id().equals(id) ? k.usedAt(count, backedUp, now) : k);
+            b.keyChallenge = challenge;
+        }));
+    }
+
+    /** The same key under a new name; empty if no key has that id. */
+    public Optional<UserRecord> renameSecurityKey(String id, String name) {
+        Optional<SecurityKey> key = securityKey(id);
+        return key.map(k -> change(b -> b.securityKeys.replaceAll(each -> each.id().equals(id) ? k.named(name) : each)));
+    }
+
+    /**
+     * Turns the second factor on with the security keys as its factor (the code methods, if
+     * any, stay as they are).
+     *
+     * @throws IllegalStateException if there is no key
+     */
+    public UserRecord enableWithKeys() {
+        if (securityKeys.isEmpty()) {
+            throw new IllegalStateException("no security key to enable");
+        }
+        return change(b -> b.enabled = true);
     }
 
     /** The same record, stamped as written at {@code now}. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -67,6 +68,7 @@ public final class UserRecordUpdater {
      * @throws UnknownUserException if the store has no such user
      * @throws CorruptRecordException if the block cannot be used; nothing is written
      * @throws UpdateConflictException after {@code maxAttempts} lost races
+     * @throws RecordTooLargeException if the new comment would not fit in the store; nothing is written
      */
     public <R> R update(String username, Function<UserRecord, RecordUpdate<R>> change) {
         Objects.requireNonNull(change, "change");
@@ -81,7 +83,12 @@ public final class UserRecordUpdater {
                 return outcome.result();
             }
             UserRecord next = cipher.resealed(username, outcome.record()).withUpdated(clock.instant());
-            if (store.compareAndSet(username, comment, codec.encode(username, decoded.withRecord(next)))) {
+            String replacement = codec.encode(username, decoded.withRecord(next));
+            OptionalInt max = store.maxCommentLength();
+            if (max.isPresent() && replacement.length() > max.getAsInt()) {
+                throw new RecordTooLargeException(replacement.length(), max.getAsInt());
+            }
+            if (store.compareAndSet(username, comment, replacement)) {
                 return outcome.result();
             }
             if (attempt < maxAttempts) {

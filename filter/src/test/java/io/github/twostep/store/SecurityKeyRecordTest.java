@@ -74,24 +74,39 @@ class SecurityKeyRecordTest {
     void useSecurityKeyWhenCounterGrowsThenAcceptedOnceAndLowerOrEqualRefused() {
         SecurityKey k = key("k").usedAt(5, false, NOW);
         UserRecord r = UserRecord.empty(NOW).addSecurityKey(k, 10).orElseThrow();
-        assertTrue(r.useSecurityKey(k.id(), 5, false, NOW).isEmpty());
-        assertTrue(r.useSecurityKey(k.id(), 4, false, NOW).isEmpty());
-        UserRecord used = r.useSecurityKey(k.id(), 6, true, NOW.plusSeconds(9)).orElseThrow();
+        assertTrue(r.useSecurityKey(k.id(), 5, false, challenge(1), NOW).isEmpty());
+        assertTrue(r.useSecurityKey(k.id(), 4, false, challenge(2), NOW).isEmpty());
+        UserRecord used = r.useSecurityKey(k.id(), 6, true, challenge(3), NOW.plusSeconds(9)).orElseThrow();
         SecurityKey after = used.securityKey(k.id()).orElseThrow();
         assertEquals(6, after.signCount());
         assertTrue(after.backedUp());
         assertEquals(NOW.plusSeconds(9), after.lastUsed());
-        assertTrue(used.useSecurityKey(k.id(), 6, true, NOW).isEmpty());
-        assertTrue(r.useSecurityKey("bm90LWEta2V5", 9, false, NOW).isEmpty());
+        assertTrue(used.useSecurityKey(k.id(), 6, true, challenge(4), NOW).isEmpty());
+        assertTrue(r.useSecurityKey("bm90LWEta2V5", 9, false, challenge(5), NOW).isEmpty());
     }
 
     @Test
     void useSecurityKeyWhenKeyKeepsNoCounterThenZeroAccepted() {
         SecurityKey k = key("passkey");
         UserRecord r = UserRecord.empty(NOW).addSecurityKey(k, 10).orElseThrow();
-        assertTrue(r.useSecurityKey(k.id(), 0, false, NOW).isPresent());
-        UserRecord counting = r.useSecurityKey(k.id(), 1, false, NOW).orElseThrow();
-        assertTrue(counting.useSecurityKey(k.id(), 0, false, NOW).isEmpty());
+        assertTrue(r.useSecurityKey(k.id(), 0, false, challenge(6), NOW).isPresent());
+        UserRecord counting = r.useSecurityKey(k.id(), 1, false, challenge(7), NOW).orElseThrow();
+        assertTrue(counting.useSecurityKey(k.id(), 0, false, challenge(8), NOW).isEmpty());
+    }
+
+    @Test
+    void useSecurityKeyWhenSameChallengeAgainThenRefusedEvenWithoutCounter() {
+        SecurityKey k = key("passkey");
+        UserRecord used = UserRecord.empty(NOW).addSecurityKey(k, 10).orElseThrow()
+                .useSecurityKey(k.id(), 0, false, challenge(99), NOW).orElseThrow();
+        assertTrue(used.useSecurityKey(k.id(), 0, false, challenge(99), NOW).isEmpty());
+        assertTrue(used.useSecurityKey(k.id(), 0, false, challenge(98), NOW).isPresent());
+    }
+
+    private static String challenge(int n) {
+        byte[] digest = new byte[16];
+        java.util.Arrays.fill(digest, (byte) n);
+        return SecurityKey.encode(digest);
     }
 
     @Test

@@ -81,7 +81,7 @@ abstract class UserDataStoreContract {
         SecurityKey key = SecurityKeyRecordTest.key("Blue key").usedAt(41, false, Fixtures.NOW);
         nodes.get(0).change("alice", r -> r.addSecurityKey(key, 10).orElseThrow());
         List<Boolean> outcomes = race(i -> () -> nodes.get(i % 2).update("alice",
-                r -> RecordUpdate.applied(r.useSecurityKey(key.id(), 42, false, Fixtures.NOW))));
+                r -> RecordUpdate.applied(r.useSecurityKey(key.id(), 42, false, "AAAAAAAAAAAAAAAAAAAAAA", Fixtures.NOW))));
         assertEquals(1, outcomes.stream().filter(Boolean::booleanValue).count());
         assertEquals(42, nodes.get(1).read("alice").orElseThrow().securityKey(key.id()).orElseThrow().signCount());
     }

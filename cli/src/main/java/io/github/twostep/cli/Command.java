@@ -9,7 +9,7 @@ enum Command {
     RESET("reset", "USER", 1, 1, "turn USER's second factor off: secret, codes and trusted devices are forgotten"),
     EMERGENCY_CODE("emergency-code", "USER", 1, 1, "print a one-time emergency code for USER (also lifts a lock)"),
     UNLOCK("unlock", "USER", 1, 1, "clear USER's failed attempts and lock"),
-    DEVICES("devices", "USER", 1, 1, "list USER's trusted devices"),
+    DEVICES("devices", "USER", 1, 1, "list USER's trusted devices and security keys"),
     REVOKE_DEVICE("revoke-device", "USER ID", 2, 2, "stop trusting USER's device ID (from \"devices\")"),
     CHECK_SETTINGS("check-settings", "FILE", 1, 1, "validate a settings file; print OK or every problem"),
     GENERATE_KEY("generate-key", "[ID]", 0, 1, "print a new data key for TWOSTEP_KEY (id default k1)"),

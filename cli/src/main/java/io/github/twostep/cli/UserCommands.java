@@ -5,6 +5,7 @@ import io.github.twostep.core.AccountSummary;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.Caller;
 import io.github.twostep.core.IssuedCode;
+import io.github.twostep.store.SecurityKey;
 import io.github.twostep.store.TrustedDevice;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -59,11 +60,11 @@ final class UserCommands {
         AccountSummary summary = accounts.summary(user);
         out.println("user: " + user);
         out.println("enrolled: " + (summary.enrolled() ? "yes" : "no"));
-        out.println("methods: " + (summary.enrolled() ? summary.methods().stream().map(VerifyMethod::jsonName)
-                .collect(Collectors.joining(", ")) : "none"));
+        out.println("methods: " + (summary.enrolled() ? String.join(", ", summary.methods()) : "none"));
         out.println("locked: " + (summary.locked() ? "yes, until " + time(summary.lockedUntil()) : "no"));
         out.println("failed attempts: " + summary.failedAttempts());
         out.println("devices: " + summary.devices());
+        out.println("security keys: " + summary.keys());
         out.println("backup codes left: " + summary.backupCodesLeft());
         out.println("last verification: " + (summary.lastVerified() == null ? "never" : time(summary.lastVerified())));
     }
@@ -90,11 +91,18 @@ final class UserCommands {
         List<TrustedDevice> devices = accounts.devices(user);
         if (devices.isEmpty()) {
             out.println(user + " has no trusted devices");
-            return;
         }
         for (TrustedDevice device : devices) {
             out.println(device.id() + "  \"" + device.label() + "\"  created " + time(device.created())
                     + "  last used " + time(device.lastUsed()) + "  expires " + time(device.expires()));
+        }
+        List<SecurityKey> keys = accounts.securityKeys(user);
+        if (keys.isEmpty()) {
+            out.println(user + " has no security keys");
+        }
+        for (SecurityKey key : keys) {
+            out.println("security key " + key.id() + "  \"" + key.name() + "\"  added " + time(key.created())
+                    + "  last used " + (key.lastUsed() == null ? "never" : time(key.lastUsed())));
         }
     }
 

@@ -90,9 +90,9 @@ final class AdminApi {
     private void lookup(Exchange x, String user) throws IOException {
         AccountSummary summary = accounts.summary(user);
         Json.write(x.response(), 200, new Answers.AdminUser(user, summary.enrolled(),
-                summary.methods().stream().map(m -> m.jsonName()).toList(), summary.locked(),
+                summary.methods(), summary.locked(),
                 UserApi.iso(summary.lockedUntil()), summary.failedAttempts(), summary.devices(),
-                UserApi.iso(summary.lastVerified())));
+                UserApi.iso(summary.lastVerified()), summary.keys()));
     }
 
     private void operatorCode(Exchange x, String user) throws IOException {

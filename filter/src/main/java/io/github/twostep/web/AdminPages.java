@@ -101,7 +101,7 @@ final class AdminPages {
         AccountSummary summary = accounts.summary(user);
         view.with("account", true)
                 .with("enrolled", messages.get(summary.enrolled() ? "admin_yes" : "admin_no"))
-                .with("methods", summary.methods().stream().map(m -> m.jsonName()).collect(Collectors.joining(", ")))
+                .with("methods", String.join(", ", summary.methods()))
                 .with("lockedUntil", summary.locked() ? dates.of(summary.lockedUntil()) : null)
                 .with("failures", summary.failedAttempts())
                 .with("lastVerified", summary.lastVerified() == null ? null : dates.of(summary.lastVerified()))

@@ -74,7 +74,7 @@ final class Answers {
     }
 
     record AdminUser(String user, boolean enrolled, List<String> methods, boolean locked, String lockedUntil,
-            int failedAttempts, int devices, String lastVerified) {
+            int failedAttempts, int devices, String lastVerified, int keys) {
     }
 
     record IssuedCode(String code, String expiresAt) {

@@ -4,6 +4,7 @@ import io.github.twostep.TwoStep;
 import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.ChallengeCompletion;
+import io.github.twostep.core.WebAuthnCeremony;
 import io.github.twostep.core.Evaluation;
 import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.SetupConfirmation;
@@ -96,6 +97,29 @@ final class Flows {
         } catch (UnknownUserException e) {
             return VerifyOutcome.invalid();
         }
+        return completed(x, done);
+    }
+
+    /**
+     * Completes the challenge with a security key's signature over the ceremony this session
+     * began (taken out, so it answers once), with the same effect on the session as a code.
+     */
+    VerifyOutcome verifyKey(Exchange x, String credentialJson, boolean trustDevice) {
+        WebAuthnCeremony ceremony = x.session().takeCeremony();
+        if (x.session().ghost() || secondFactorOff(x)) {
+            return VerifyOutcome.invalid();
+        }
+        ChallengeCompletion done;
+        try {
+            done = accounts.completeKeyChallenge(x.user(), ceremony, credentialJson, trustDevice, x.caller());
+        } catch (UnknownUserException e) {
+            return VerifyOutcome.invalid();
+        }
+        return completed(x, done);
+    }
+
+    /** A verified challenge: new session id and CSRF token, the trust cookie, the session verified. */
+    private VerifyOutcome completed(Exchange x, ChallengeCompletion done) {
         VerifyOutcome outcome = done.outcome();
         if (!outcome.isVerified()) {
             return outcome;
@@ -143,6 +167,11 @@ final class Flows {
             return true;
         }
         return password != null && verifier.get().verify(x.user(), password.toCharArray()).isPresent();
+    }
+
+    /** For a user who has a second factor: a code (or key) proven in this session within five minutes. */
+    boolean recentlyVerified(Exchange x) {
+        return x.session().recentlyVerified(twoStep.clock().instant(), UserApi.REVERIFY_WINDOW);
     }
 
     /** Drift of at least two steps, in seconds the phone is ahead (negative: behind); null when smaller. */

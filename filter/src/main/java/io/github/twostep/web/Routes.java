@@ -32,6 +32,7 @@ final class Routes {
     private final AdminPages adminPages;
     private final Pages pages;
     private final SignIn signIn;
+    private final WebAuthnApi webAuthnApi;
     private final TwoStep twoStep;
 
     Routes(TwoStep twoStep, Executor background) {
@@ -46,6 +47,7 @@ final class Routes {
         this.pages = new Pages(twoStep, flows);
         this.adminPages = new AdminPages(twoStep, pages.templates());
         this.signIn = builtin ? new SignIn(twoStep, background, ghosts) : null;
+        this.webAuthnApi = new WebAuthnApi(twoStep, flows, signIn);
     }
 
     /**
@@ -71,7 +73,7 @@ final class Routes {
             return Endpoint.ADMIN;
         }
         return switch (inside) {
-            case "/static/twostep.css" -> Endpoint.ASSET;
+            case "/static/twostep.css", "/static/webauthn.js" -> Endpoint.ASSET;
             case "/not-me" -> Endpoint.NOT_ME;
             case "/verify" -> Endpoint.VERIFY_PAGE;
             case "/setup" -> Endpoint.SETUP;
@@ -81,11 +83,29 @@ final class Routes {
     }
 
     private Endpoint apiEndpoint(String call, String method) {
+        if (call.startsWith("webauthn/")) {
+            return webAuthnEndpoint(call.substring("webauthn/".length()), method);
+        }
         return switch (call) {
             case "status" -> method.equals("GET") ? Endpoint.STATUS : Endpoint.ACCOUNT;
             case "login" -> builtin && method.equals("POST") ? Endpoint.LOGIN : Endpoint.ACCOUNT;
             case "verify", "send" -> Endpoint.VERIFY;
             case "setup/start", "setup/confirm" -> Endpoint.SETUP;
+            default -> Endpoint.ACCOUNT;
+        };
+    }
+
+    /**
+     * Security keys: registering is a set-up step, answering the challenge with a key a
+     * verification, a passkey sign-in (built-in login) a login, and the key list the account's.
+     */
+    private Endpoint webAuthnEndpoint(String call, String method) {
+        if (WebAuthnApi.isLogin(call, method)) {
+            return builtin ? Endpoint.LOGIN : Endpoint.ACCOUNT;
+        }
+        return switch (call) {
+            case "register/options", "register" -> Endpoint.SETUP;
+            case "authenticate/options", "verify" -> Endpoint.VERIFY;
             default -> Endpoint.ACCOUNT;
         };
     }
@@ -138,7 +158,11 @@ final class Routes {
             return;
         }
         if (path.equals(prefix + "/static/twostep.css")) {
-            stylesheet(x.response());
+            asset(x.response(), "twostep.css", "text/css;charset=UTF-8");
+        } else if (path.equals(prefix + "/static/webauthn.js")) {
+            asset(x.response(), "webauthn.js", "text/javascript;charset=UTF-8");
+        } else if (path.startsWith(prefix + "/api/webauthn/")) {
+            webAuthnApi.handle(x, path.substring((prefix + "/api/webauthn/").length()));
         } else if (path.equals(prefix + "/api/login") && builtin && x.request().getMethod().equals("POST")) {
             apiLogin(x);
         } else if (path.startsWith(prefix + "/api/")) {
@@ -307,10 +331,14 @@ final class Routes {
         return x.session() != null && CsrfToken.matches(x.session().csrfToken(), presented);
     }
 
-    private static void stylesheet(HttpServletResponse response) throws IOException {
-        response.setContentType("text/css;charset=UTF-8");
-        try (InputStream css = Routes.class.getResourceAsStream("twostep.css")) {
-            css.transferTo(response.getOutputStream());
+    private static void asset(HttpServletResponse response, String name, String type) throws IOException {
+        try (InputStream asset = Routes.class.getResourceAsStream(name)) {
+            if (asset == null) {
+                Http.plain(response, HttpServletResponse.SC_NOT_FOUND, "Not found.");
+                return;
+            }
+            response.setContentType(type);
+            asset.transferTo(response.getOutputStream());
         }
     }
 }

@@ -5,6 +5,7 @@ import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.core.Caller;
 import io.github.twostep.core.AuditEvent;
 import io.github.twostep.core.Evaluation;
+import io.github.twostep.core.PasskeySignIn;
 import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.State;
 import io.github.twostep.login.AuthenticatedUser;
@@ -99,6 +100,26 @@ final class SignIn {
             }
         });
         return State.CHALLENGE;
+    }
+
+    /**
+     * A passkey proved both factors for {@code signedIn}'s user: the session signs in as that user
+     * (new session id), verified at once. Empty when the users table no longer knows the user.
+     */
+    Optional<State> logInWithPasskey(HttpServletRequest request, PasskeySignIn signedIn) {
+        Optional<AuthenticatedUser> user = twoStep.passwordVerifier().flatMap(v -> v.find(signedIn.user()));
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.setAttribute(Identity.USER_ATTRIBUTE, user.get());
+        SignInSession state = SignInSession.of(session);
+        state.follow(user.get().name());
+        state.rotateCsrfToken();
+        state.verifiedByCode(twoStep.clock().instant(), signedIn.trustEpoch());
+        return Optional.of(State.VERIFIED);
     }
 
     /** Signs out: the whole session is discarded. */

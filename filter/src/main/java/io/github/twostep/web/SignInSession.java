@@ -1,6 +1,7 @@
 package io.github.twostep.web;
 
 import io.github.twostep.core.Evaluation;
+import io.github.twostep.core.WebAuthnCeremony;
 import io.github.twostep.core.SetupSecret;
 import io.github.twostep.core.Standing;
 import jakarta.servlet.http.HttpSession;
@@ -61,6 +62,8 @@ final class SignInSession implements Serializable {
     private Instant signedInAt;
     private Instant lastSeenAt;
     private Lifetime ended;
+    /** The WebAuthn ceremony begun in this session and not yet answered. */
+    private WebAuthnCeremony ceremony;
 
     /** Where a signed-in session stands against {@code session.idleMinutes} and {@code session.absoluteHours}. */
     enum Lifetime {
@@ -378,6 +381,30 @@ final class SignInSession implements Serializable {
 
     synchronized SetupSecret pendingSetup() {
         return pendingSetup;
+    }
+
+    /** Keeps {@code begun} until the browser answers, replacing any ceremony begun before. */
+    void beginCeremony(WebAuthnCeremony begun) {
+        synchronized (this) {
+            ceremony = begun;
+        }
+        changed();
+    }
+
+    /**
+     * The ceremony waiting for an answer, taken out: of any number of parallel answers, one
+     * gets it (a challenge is single use); null when none waits.
+     */
+    WebAuthnCeremony takeCeremony() {
+        WebAuthnCeremony taken;
+        synchronized (this) {
+            taken = ceremony;
+            ceremony = null;
+        }
+        if (taken != null) {
+            changed();
+        }
+        return taken;
     }
 
     /** Writes a consistent snapshot: no change of another request lands half-way. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.twostep.TwoStep;
 import io.github.twostep.config.Authenticator;
 import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.core.AccountSummary;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.State;
@@ -83,6 +84,8 @@ final class UserApi {
             enrolled = record.map(UserRecord::enabled).orElse(false);
             record.filter(UserRecord::enabled).ifPresent(r -> r.methods().stream().sorted()
                     .forEach(m -> methods.add(new Answers.MethodTo(m.jsonName(), flows.contactOf(x.user(), m)))));
+            record.filter(r -> r.enabled() && !r.securityKeys().isEmpty())
+                    .ifPresent(r -> methods.add(new Answers.MethodTo(AccountSummary.WEBAUTHN, null)));
         }
         int grace = x.session() == null || x.session().evaluation() == null ? 0 : x.session().evaluation().graceDays();
         Json.write(x.response(), 200, new Answers.Status(x.user(), x.state().wireName(), enrolled, methods,

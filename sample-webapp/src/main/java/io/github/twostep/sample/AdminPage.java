@@ -120,7 +120,7 @@ public final class AdminPage extends HttpServlet {
         return List.of(
                 row(texts, "admin_enrolled", texts.get(summary.enrolled() ? "yes" : "no")),
                 row(texts, "admin_methods", summary.enrolled() ? String.join(", ",
-                        summary.methods().stream().map(m -> m.jsonName()).toList()) : "–"),
+                        summary.methods()) : "–"),
                 row(texts, "admin_locked", summary.locked()
                         ? texts.format("admin_locked_until", seconds(summary.lockedUntil())) : texts.get("no")),
                 row(texts, "admin_failures", String.valueOf(summary.failedAttempts())),

@@ -162,6 +162,22 @@ class WebAuthnApiIT {
     }
 
     @Test
+    void adminWhenUserHasKeysThenApiAndPageShowThemAndResetRemovesThem() throws Exception {
+        registerFirst(new Browser(app), new SoftwareAuthenticator(ORIGIN, false));
+        Browser admin = new Browser(app);
+        admin.login("admin");
+        JsonNode user = Browser.json(admin.get("/2fa/admin/api/users/alice"));
+        assertEquals("webauthn", user.get("methods").get(0).asText());
+        assertEquals(1, user.get("keys").asInt());
+        HttpResponse<String> page = admin.get("/2fa/admin?user=alice");
+        assertTrue(page.body().contains("Blue key"), "the admin page lists the key by name");
+
+        assertEquals(200, admin.post("/2fa/admin/api/users/alice/reset", "{}").statusCode());
+        assertEquals(0, Browser.json(admin.get("/2fa/admin/api/users/alice")).get("keys").asInt());
+        assertTrue(app.twoStep.accounts().securityKeys("alice").isEmpty());
+    }
+
+    @Test
     void callsWhenNoCsrfTokenOrWebAuthnOffThenRefused() throws Exception {
         Browser browser = new Browser(app);
         browser.login("alice");

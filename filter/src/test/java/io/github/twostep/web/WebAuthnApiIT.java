@@ -76,6 +76,16 @@ class WebAuthnApiIT {
         second.status();
         assertEquals(200, second.get("/protected").statusCode());
 
+        assertTrue(second.cookie("twostep_trust") == null, "no trust asked, no cookie");
+
+        Browser third = new Browser(app);
+        third.login("alice");
+        String trusted = key.authenticate(third.post("/2fa/api/webauthn/authenticate/options", "").body());
+        assertEquals(200, third.post("/2fa/api/webauthn/verify",
+                "{\"credential\": " + trusted + ", \"trustDevice\": true}").statusCode());
+        assertTrue(third.cookie("twostep_trust") != null, "trust this device works with a key too");
+        assertEquals(1, app.twoStep.accounts().devices("alice").size());
+
         HttpResponse<String> replay = second.post("/2fa/api/webauthn/verify", "{\"credential\": " + assertion + "}");
         assertEquals(401, replay.statusCode(), "the ceremony was taken out by the first answer");
         assertEquals("invalid_code", Browser.json(replay).get("error").asText());

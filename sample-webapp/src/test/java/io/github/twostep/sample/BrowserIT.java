@@ -260,12 +260,14 @@ class BrowserIT {
 
             signIn(browser, "alice");
             browser.arriveAt("/2fa/verify", "keys-verify");
-            browser.check("trust-device", false);
+            browser.check("trust-device", true);
             browser.click(By.id("key-verify-button"));
             browser.arriveAt("/protected", "keys-verified-with-key");
 
             browser.open("/2fa/devices");
             browser.arriveAt("/2fa/devices", "keys-devices");
+            assertEquals(1, browser.all(By.cssSelector("ul.devices:not(.keys) li .tag")).size(),
+                    "\"trust this device\" honoured with the key");
             WebElement key = browser.await(By.cssSelector("ul.keys li"));
             assertEquals("Laptop", key.findElement(By.tagName("strong")).getText());
             assertTrue(key.findElements(By.tagName("time")).get(1).getText().endsWith(" UTC"), "last used shown");

@@ -226,7 +226,8 @@ class BrowserIT {
      * key pairs, real signatures): alice registers a key on the set-up page and gets backup codes,
      * answers the challenge with it, renames it, cannot remove her only factor, adds a second key
      * on the devices page and removes the first; the removed key, still in its authenticator, is
-     * refused at "Sign in with a passkey", and the second key signs her in.
+     * refused at "Sign in with a passkey", a prompt the user does not confirm says so, and the
+     * second key signs her in.
      */
     @Test
     void aliceWhenUsingSecurityKeysThenRegistersVerifiesManagesAndSignsInWithAPasskey() throws Exception {
@@ -310,7 +311,13 @@ class BrowserIT {
             assertEquals("/login", browser.path());
 
             browser.removeAuthenticator(oldLaptop);
-            browser.addAuthenticator().addCredential(phoneKeys.get(0));
+            VirtualAuthenticator phoneAgain = browser.addAuthenticator();
+            phoneAgain.addCredential(phoneKeys.get(0));
+            phoneAgain.setUserVerified(false);
+            browser.click(By.id("passkey-login-button"));
+            browser.awaitText(By.id("passkey-login-status"), "Cancelled, or the time ran out. Try again when you are ready.");
+            browser.screenshot("keys-user-not-verified");
+            phoneAgain.setUserVerified(true);
             browser.click(By.id("passkey-login-button"));
             browser.arriveAt("/protected", "keys-passkey-signed-in");
             assertTrue(browser.await(By.id("reached")).getText().contains("as alice"));

@@ -24,5 +24,6 @@ public record PageSettings(String appName, String homeUrl, String stylesheet, St
 
     /** The names (without {@code .mustache}) of every page template and partial a folder may replace. */
     public static final List<String> TEMPLATE_NAMES = List.of("layout-top", "layout-bottom", "login", "verify",
-            "clock", "setup-start", "setup-scan", "setup-done", "devices", "not-me", "admin", "unavailable");
+            "clock", "setup-start", "setup-scan", "setup-done", "devices", "not-me", "admin", "unavailable",
+            "webauthn-texts");
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Times on TwoStep's pages: in the page's language, in UTC with the zone named, to the minute.
- * The pages run no script (their Content-Security-Policy allows none), so the browser's own time
- * zone is unknown; UTC said plainly is better than a guess. Each time is also given in ISO 8601
+ * The pages run no script of their own for this (most allow none; the security-key pages only
+ * TwoStep's {@code webauthn.js}), so the browser's own time zone is unknown; UTC said plainly is better than a guess. Each time is also given in ISO 8601
  * for a {@code <time datetime>} element, so a host template or script can show it otherwise.
  */
 final class PageDates {

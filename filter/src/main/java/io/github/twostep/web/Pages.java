@@ -38,6 +38,7 @@ final class Pages {
     private final Accounts accounts;
     private final Flows flows;
     private final Templates templates;
+    private final KeyPages keys;
     private final String prefix;
 
     Pages(TwoStep twoStep, Flows flows) {
@@ -47,6 +48,7 @@ final class Pages {
         this.flows = flows;
         this.prefix = settings.paths().prefix();
         this.templates = new Templates(settings.pages());
+        this.keys = new KeyPages(twoStep, flows, templates);
     }
 
     Templates templates() {
@@ -150,6 +152,7 @@ final class Pages {
             view.with("trustLabel", messages.format("trust_device", settings.trustThisDevice()));
         }
         dial(view);
+        keys.verify(x, view, messages, codeLogin || deviceCheck);
         if (x.state() != State.CHALLENGE) {
             view.with("notice", messages.get("reverify_needed"));
         }
@@ -313,6 +316,7 @@ final class Pages {
                 .with("enrolled", enrolled)
                 .with("signOut", x.state() == State.ENROLL && settings.login().mode() == LoginMode.BUILTIN);
         dial(view);
+        keys.setup(view, enrolled);
         return view;
     }
 
@@ -367,17 +371,28 @@ final class Pages {
 
     void devices(Exchange x) throws IOException {
         Messages messages = Messages.forLocales(x.request().getLocales());
-        if (x.request().getMethod().equals("POST")) {
+        boolean post = x.request().getMethod().equals("POST");
+        if (!post && keys.reverifyRequested(x)) {
+            return;
+        }
+        if (post && !keys.devicesPost(x, messages, () -> devicesView(x, messages))) {
             accounts.revokeDevice(x.user(), x.request().getParameter("id"), x.caller());
             Http.redirect(x.request(), x.response(), prefix + "/devices");
             return;
         }
+        if (!post) {
+            devicesView(x, messages).render(x.response(), templates, 200);
+        }
+    }
+
+    private View devicesView(Exchange x, Messages messages) {
         String current = x.session().currentDevice();
         PageDates dates = new PageDates(messages.locale());
-        View.of("devices", x, messages, "devices_title", prefix)
+        View view = View.of("devices", x, messages, "devices_title", prefix)
                 .with("devices", accounts.devices(x.user()).stream().map(d -> deviceRow(d, current, dates)).toList())
-                .with("timeZoneNote", messages.format("time_zone_note", "UTC"))
-                .render(x.response(), templates, 200);
+                .with("timeZoneNote", messages.format("time_zone_note", "UTC"));
+        keys.devices(x, view, messages, dates);
+        return view;
     }
 
     /** One trusted device for a page: id, label, current, and created, lastUsed, expires as {@link PageDates}. */

@@ -16,6 +16,7 @@ final class View {
     private final Map<String, Object> values = new HashMap<>();
     private final String template;
     private String context = "";
+    private boolean script;
 
     private View(String template) {
         this.template = template;
@@ -35,6 +36,17 @@ final class View {
         return view;
     }
 
+    /**
+     * Loads TwoStep's security-key script ({@code P/static/webauthn.js}, as {@code script}) on
+     * this page: its Content-Security-Policy then allows scripts and {@code fetch} from this
+     * origin only, never inline script.
+     */
+    View withScript() {
+        script = true;
+        values.put("script", values.get("base") + "/static/webauthn.js");
+        return this;
+    }
+
     View with(String name, Object value) {
         values.put(name, value);
         return this;
@@ -42,6 +54,13 @@ final class View {
 
     void render(HttpServletResponse response, Templates templates, int status) throws IOException {
         PageSettings pages = templates.pages();
+        templates.always(template).forEach((name, value) -> {
+            if (name.equals("script") && Boolean.TRUE.equals(value)) {
+                withScript();
+            } else {
+                values.putIfAbsent(name, value);
+            }
+        });
         @SuppressWarnings("unchecked")
         Map<String, String> texts = (Map<String, String>) values.get("t");
         values.put("appName", pages.appName() != null ? pages.appName() : texts.get("site_title"));
@@ -56,6 +75,7 @@ final class View {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'" + styleOrigin(pages)
+                + (script ? "; script-src 'self'; connect-src 'self'" : "")
                 + "; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
         response.getOutputStream().write(templates.render(template, values).getBytes(StandardCharsets.UTF_8));
     }

@@ -47,7 +47,7 @@ class ConfigFilesTest {
         List<String> names = configFiles().map(f -> configDirectory().relativize(f).toString().replace('\\', '/'))
                 .toList();
         assertEquals(List.of("profiles/auto-email.json", "profiles/four-digit-60s.json", "profiles/opt-in.json",
-                "profiles/passwordless.json", "profiles/sms-call.json", "profiles/strict.json", "twostep.json"), names);
+                "profiles/passkeys.json", "profiles/passwordless.json", "profiles/sms-call.json", "profiles/strict.json", "twostep.json"), names);
     }
 
     @Test
@@ -94,6 +94,10 @@ class ConfigFilesTest {
         assertTrue(smsCall.verify().call());
         assertEquals("io.github.twostep.sample.OutboxPhoneSender", smsCall.delivery().sms());
         assertEquals("io.github.twostep.sample.OutboxPhoneSender", smsCall.delivery().call());
+        Settings passkeys = profile("passkeys");
+        assertTrue(passkeys.verify().webauthn().enabled());
+        assertTrue(passkeys.verify().webauthn().passkeyLogin());
+        assertEquals("http://localhost:8080", passkeys.paths().publicUrl(), "WebAuthn needs it when the file is loaded");
     }
 
     @Test

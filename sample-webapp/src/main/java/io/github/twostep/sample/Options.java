@@ -35,7 +35,7 @@ public record Options(String host, int port, String settings, String db, Path da
               --port N          HTTP port (default 8080)
               --settings FILE   TwoStep settings, a file path or classpath:NAME
                                 (default config/twostep.json, else the copy in the jar);
-                                profiles: config/profiles/{opt-in,auto-email,passwordless,four-digit-60s,strict,sms-call}.json
+                                profiles: config/profiles/{opt-in,auto-email,passwordless,four-digit-60s,strict,sms-call,passkeys}.json
               --db JDBC_URL     users database (default jdbc:h2:file:./data/twostep-sample;AUTO_SERVER=TRUE)
               --sessions WHERE  memory (default) or db: HTTP sessions kept in the users database, for
                                 several nodes without sticky sessions, and kept over a restart

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.virtualauthenticator.Credential;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 
 /**
  * The sample as an end user walks it in a real browser: headless Chromium (Debian's
@@ -219,6 +222,115 @@ class BrowserIT {
     }
 
     /**
+     * Security keys with the {@code passkeys} profile and Chromium's virtual authenticators (real
+     * key pairs, real signatures): alice registers a key on the set-up page and gets backup codes,
+     * answers the challenge with it, renames it, cannot remove her only factor, adds a second key
+     * on the devices page and removes the first; the removed key, still in its authenticator, is
+     * refused at "Sign in with a passkey", a prompt the user does not confirm says so, and the
+     * second key signs her in.
+     */
+    @Test
+    void aliceWhenUsingSecurityKeysThenRegistersVerifiesManagesAndSignsInWithAPasskey() throws Exception {
+        int port = freePort();
+        ObjectNode settings = (ObjectNode) JSON.readTree(Path.of("../config/profiles/passkeys.json").toFile());
+        ((ObjectNode) settings.get("paths")).put("publicUrl", "http://localhost:" + port);
+        Path file = temporary.resolve("passkeys.json");
+        JSON.writeValue(file.toFile(), settings);
+        Options options = Options.defaults().withPort(port).withSettings(file.toString())
+                .withDb("jdbc:h2:mem:browser-it-passkeys;DB_CLOSE_DELAY=-1")
+                .withDataDirectory(Files.createDirectories(temporary.resolve("passkeys-data")));
+        try (SampleApp keysApp = SampleApp.start(options, Map.of("TWOSTEP_KEY", SampleKey.newKey())::get,
+                new PrintStream(OutputStream.nullOutputStream()));
+                Chromium browser = Chromium.start(keysApp.port(), Files.createDirectory(temporary.resolve("passkeys")),
+                        SCREENSHOTS.resolve("passkeys"))) {
+            VirtualAuthenticator laptop = browser.addAuthenticator();
+            signIn(browser, "alice");
+            browser.arriveAt("/protected", "keys-alice-signed-in");
+            browser.open("/2fa/setup");
+            browser.arriveAt("/2fa/setup", "keys-setup-start");
+            browser.type("key-password", "alice-password");
+            browser.type("key-name", "Laptop");
+            browser.click(By.id("key-register-button"));
+            browser.awaitVisible(By.id("key-done"));
+            List<String> backupCodes = browser.all(By.cssSelector("#backup-codes code")).stream()
+                    .map(WebElement::getText).toList();
+            browser.screenshot("keys-backup-codes");
+            assertEquals(10, backupCodes.size(), "backup codes shown after the first key");
+            assertEquals(1, laptop.getCredentials().size(), "the key made one credential");
+            signOut(browser);
+
+            signIn(browser, "alice");
+            browser.arriveAt("/2fa/verify", "keys-verify");
+            browser.check("trust-device", true);
+            browser.click(By.id("key-verify-button"));
+            browser.arriveAt("/protected", "keys-verified-with-key");
+
+            browser.open("/2fa/devices");
+            browser.arriveAt("/2fa/devices", "keys-devices");
+            assertEquals(1, browser.all(By.cssSelector("ul.devices:not(.keys) li .tag")).size(),
+                    "\"trust this device\" honoured with the key");
+            WebElement key = browser.await(By.cssSelector("ul.keys li"));
+            assertEquals("Laptop", key.findElement(By.tagName("strong")).getText());
+            assertTrue(key.findElements(By.tagName("time")).get(1).getText().endsWith(" UTC"), "last used shown");
+            assertTrue(key.getText().contains("last used"), key.getText());
+            browser.click(By.cssSelector("ul.keys li > form button"));
+            assertTrue(browser.await(By.id("key-error")).getText().contains("only second factor"));
+            browser.screenshot("keys-last-factor-refused");
+            browser.click(By.cssSelector("ul.keys li details.rename summary"));
+            WebElement rename = browser.await(By.cssSelector("ul.keys li input[name=name]"));
+            rename.clear();
+            rename.sendKeys("Old laptop");
+            browser.click(By.cssSelector("ul.keys li details.rename button"));
+            assertEquals("The security key was renamed.", browser.await(By.id("key-notice")).getText());
+            assertEquals("Old laptop", browser.await(By.cssSelector("ul.keys li strong")).getText());
+
+            List<Credential> laptopKeys = laptop.getCredentials();
+            browser.removeAuthenticator(laptop);
+            VirtualAuthenticator phone = browser.addAuthenticator();
+            browser.type("key-name", "Phone");
+            browser.click(By.id("key-add-button"));
+            browser.awaitCount(By.cssSelector("ul.keys li"), 2);
+            browser.screenshot("keys-two");
+            assertTrue(browser.all(By.cssSelector("ul.keys li")).get(1).getText().contains("not used yet"));
+            browser.click(By.cssSelector("ul.keys li:first-child > form button"));
+            assertEquals("The security key was removed.", browser.await(By.id("key-notice")).getText());
+            assertEquals(List.of("Phone"), browser.all(By.cssSelector("ul.keys li strong")).stream()
+                    .map(WebElement::getText).toList());
+            browser.screenshot("keys-removed");
+            List<Credential> phoneKeys = phone.getCredentials();
+            signOut(browser);
+
+            browser.removeAuthenticator(phone);
+            VirtualAuthenticator oldLaptop = browser.addAuthenticator();
+            laptopKeys.forEach(oldLaptop::addCredential);
+            browser.open("/protected");
+            browser.arriveAt("/login", "keys-login");
+            browser.click(By.id("passkey-login-button"));
+            browser.awaitText(By.id("passkey-login-status"), "This key was not accepted.");
+            browser.screenshot("keys-removed-key-refused");
+            assertEquals("/login", browser.path());
+
+            browser.removeAuthenticator(oldLaptop);
+            VirtualAuthenticator phoneAgain = browser.addAuthenticator();
+            phoneAgain.addCredential(phoneKeys.get(0));
+            phoneAgain.setUserVerified(false);
+            browser.click(By.id("passkey-login-button"));
+            browser.awaitText(By.id("passkey-login-status"), "Cancelled, or the time ran out. Try again when you are ready.");
+            browser.screenshot("keys-user-not-verified");
+            phoneAgain.setUserVerified(true);
+            browser.click(By.id("passkey-login-button"));
+            browser.arriveAt("/protected", "keys-passkey-signed-in");
+            assertTrue(browser.await(By.id("reached")).getText().contains("as alice"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
      * The code in the newest dev-outbox message to {@code to}, the {@code count}th one to it (the
      * outbox is written before the page that says "sent" is answered, so there is no waiting).
      */
@@ -239,11 +351,15 @@ class BrowserIT {
 
     /** Opens the protected page, is sent to the sign-in page and signs in with the demo password. */
     private static void signIn(String user) {
-        chromium.open("/protected");
-        chromium.arriveAt("/login", "login-" + user);
-        chromium.type("username", user);
-        chromium.type("password", user + "-password");
-        chromium.click(By.cssSelector("form button[type='submit']"));
+        signIn(chromium, user);
+    }
+
+    private static void signIn(Chromium browser, String user) {
+        browser.open("/protected");
+        browser.arriveAt("/login", "login-" + user);
+        browser.type("username", user);
+        browser.type("password", user + "-password");
+        browser.click(By.cssSelector("form button[type='submit']"));
     }
 
     private static void reached(String user, String shotName) {
@@ -274,11 +390,15 @@ class BrowserIT {
 
     /** Signs out with the button in the account menu. */
     private static void signOut() {
-        chromium.open("/account");
-        chromium.arriveAt("/account", "account-before-sign-out");
-        chromium.click(By.cssSelector("form[action='/logout'] button"));
-        chromium.await(By.cssSelector("a[href='/login']"));
-        chromium.screenshot("signed-out");
+        signOut(chromium);
+    }
+
+    private static void signOut(Chromium browser) {
+        browser.open("/account");
+        browser.arriveAt("/account", "account-before-sign-out");
+        browser.click(By.cssSelector("form[action='/logout'] button"));
+        browser.await(By.cssSelector("a[href='/login']"));
+        browser.screenshot("signed-out");
     }
 
     private static void revokeThisDevice() {

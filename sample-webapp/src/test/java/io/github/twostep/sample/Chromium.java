@@ -19,6 +19,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Debian's headless Chromium under Debian's chromedriver, pointed at one local site. Both binaries
@@ -116,6 +118,29 @@ final class Chromium implements AutoCloseable {
                 .until(d -> d.findElements(locator).stream().findFirst().orElse(null));
     }
 
+    /** Waits until the element is on the page and shown (not {@code hidden}), and answers it. */
+    WebElement awaitVisible(By locator) {
+        return new WebDriverWait(driver, WAIT).withMessage(() -> "no visible " + locator + " on " + driver.getCurrentUrl())
+                .until(d -> d.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /** Waits until the element's text is {@code text}. */
+    void awaitText(By locator, String text) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "no " + locator + " saying \"" + text + "\" on "
+                + driver.getCurrentUrl() + ", it says \"" + textOf(locator) + "\"")
+                .until(d -> d.findElements(locator).stream().anyMatch(e -> text.equals(e.getText())));
+    }
+
+    private String textOf(By locator) {
+        return driver.findElements(locator).stream().map(WebElement::getText).findFirst().orElse("(absent)");
+    }
+
+    /** Waits until exactly {@code count} elements match (a page that reloads by script). */
+    void awaitCount(By locator, int count) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "not " + count + " of " + locator + " on "
+                + driver.getCurrentUrl()).until(d -> d.findElements(locator).size() == count);
+    }
+
     List<WebElement> all(By locator) {
         return driver.findElements(locator);
     }
@@ -148,6 +173,24 @@ final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Plugs a virtual authenticator into the browser (Chromium's WebAuthn testing API): CTAP2 over
+     * USB, keeping discoverable credentials, verifying its user (as a fingerprint would) and
+     * consenting at once. Its keys are real key pairs; TwoStep checks their signatures as any key's.
+     */
+    VirtualAuthenticator addAuthenticator() {
+        return driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
+                .setIsUserConsenting(true));
+    }
+
+    /** Unplugs {@code authenticator}; its credentials are gone with it (save them first with getCredentials). */
+    void removeAuthenticator(VirtualAuthenticator authenticator) {
+        driver.removeVirtualAuthenticator(authenticator);
     }
 
     @Override

@@ -96,11 +96,7 @@ final class UserCommands {
             out.println(device.id() + "  \"" + device.label() + "\"  created " + time(device.created())
                     + "  last used " + time(device.lastUsed()) + "  expires " + time(device.expires()));
         }
-        List<SecurityKey> keys = accounts.securityKeys(user);
-        if (keys.isEmpty()) {
-            out.println(user + " has no security keys");
-        }
-        for (SecurityKey key : keys) {
+        for (SecurityKey key : accounts.securityKeys(user)) {
             out.println("security key " + key.id() + "  \"" + key.name() + "\"  added " + time(key.created())
                     + "  last used " + (key.lastUsed() == null ? "never" : time(key.lastUsed())));
         }

@@ -38,6 +38,7 @@ class UserCommandsTest {
                 locked: no
                 failed attempts: 0
                 devices: 0
+                security keys: 0
                 backup codes left: 0
                 last verification: never
                 """, run.out());

@@ -2,6 +2,7 @@ package io.github.twostep.web;
 
 import io.github.twostep.TwoStep;
 import io.github.twostep.core.AccountSummary;
+import io.github.twostep.store.SecurityKey;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.IssuedCode;
 import io.github.twostep.store.InvalidUsernameException;
@@ -10,8 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The administrator's HTML page at {@code P/admin}: look a user up, see their methods, lock,
@@ -106,9 +107,20 @@ final class AdminPages {
                 .with("failures", summary.failedAttempts())
                 .with("lastVerified", summary.lastVerified() == null ? null : dates.of(summary.lastVerified()))
                 .with("devices", accounts.devices(user).stream().map(d -> Pages.deviceRow(d, null, dates)).toList())
+                .with("keys", accounts.securityKeys(user).stream().map(k -> keyRow(k, dates)).toList())
                 .with("audit", accounts.auditTrail(user, AUDIT_LINES).stream().map(e -> Map.of(
                         "time", dates.of(e.time()), "event", e.event().wireName(), "outcome", e.outcome().wireName(),
                         "remoteAddr", e.remoteAddr() == null ? "" : e.remoteAddr())).toList())
                 .with("timeZoneNote", messages.format("time_zone_note", "UTC"));
+    }
+
+    /** A security key as the admin page lists it: name and dates, no key material. */
+    private static Map<String, Object> keyRow(SecurityKey key, PageDates dates) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", key.id());
+        row.put("name", key.name());
+        row.put("created", dates.of(key.created()));
+        row.put("lastUsed", key.lastUsed() == null ? null : dates.of(key.lastUsed()));
+        return row;
     }
 }

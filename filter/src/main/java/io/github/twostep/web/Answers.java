@@ -73,6 +73,18 @@ final class Answers {
     record Device(String id, String label, String created, String lastUsed, String expires, boolean current) {
     }
 
+    /** A security key as the API shows it: no public key, no counter. */
+    record Key(String id, String name, String created, String lastUsed) {
+    }
+
+    /** {@code backupCodes}: only when the key turned the second factor on; left out otherwise. */
+    record KeyRegistered(boolean enabled, Key key, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> backupCodes) {
+        @Override
+        public String toString() {
+            return "KeyRegistered[" + key.id() + "]";
+        }
+    }
+
     record AdminUser(String user, boolean enrolled, List<String> methods, boolean locked, String lockedUntil,
             int failedAttempts, int devices, String lastVerified, int keys) {
     }

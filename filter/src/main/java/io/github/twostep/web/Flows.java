@@ -171,7 +171,7 @@ final class Flows {
 
     /** For a user who has a second factor: a code (or key) proven in this session within five minutes. */
     boolean recentlyVerified(Exchange x) {
-        return x.session().recentlyVerified(twoStep.clock().instant(), UserApi.REVERIFY_WINDOW);
+        return x.session().recentlyVerified(twoStep.clock().instant());
     }
 
     /** Drift of at least two steps, in seconds the phone is ahead (negative: behind); null when smaller. */

@@ -1,5 +1,6 @@
 package io.github.twostep.web;
 
+import io.github.twostep.core.SignInState;
 import io.github.twostep.TwoStep;
 import io.github.twostep.config.LoginMode;
 import io.github.twostep.config.Settings;
@@ -103,13 +104,13 @@ final class Gatekeeper {
      * then it is invalidated (sign-in, standing, CSRF token and all) and audited once.
      */
     private boolean outlived(HttpServletRequest request, String user, SignInSession session, HttpSession httpSession) {
-        SignInSession.Lifetime lifetime = session.touch(twoStep.clock().instant(),
+        SignInState.Lifetime lifetime = session.touch(twoStep.clock().instant(),
                 Duration.ofMinutes(settings.session().idleMinutes()),
                 Duration.ofHours(settings.session().absoluteHours()));
-        if (lifetime == SignInSession.Lifetime.LIVE) {
+        if (lifetime == SignInState.Lifetime.LIVE) {
             return false;
         }
-        if (lifetime != SignInSession.Lifetime.ENDED) {
+        if (lifetime != SignInState.Lifetime.ENDED) {
             accounts.record(user, AuditEvent.Type.SESSION_EXPIRED, AuditEvent.Outcome.INFO, Http.caller(request),
                     lifetime.name().toLowerCase(java.util.Locale.ROOT));
         }

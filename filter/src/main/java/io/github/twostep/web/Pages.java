@@ -173,7 +173,7 @@ final class Pages {
     void setup(Exchange x) throws IOException {
         Messages messages = Messages.forLocales(x.request().getLocales());
         boolean enrolled = flows.record(x.user()).map(UserRecord::enabled).orElse(false);
-        if (enrolled && !x.session().recentlyVerified(twoStep.clock().instant(), UserApi.REVERIFY_WINDOW)) {
+        if (enrolled && !x.session().recentlyVerified(twoStep.clock().instant())) {
             x.session().returnTo(prefix + "/setup");
             Http.redirect(x.request(), x.response(), prefix + "/verify");
             return;

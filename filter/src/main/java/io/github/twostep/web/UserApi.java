@@ -15,7 +15,6 @@ import io.github.twostep.store.TrustedDevice;
 import io.github.twostep.store.UserRecord;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,7 +27,6 @@ import java.util.Set;
  * devices. Which calls a state may make is decided here, before anything is read or changed.
  */
 final class UserApi {
-    static final Duration REVERIFY_WINDOW = Duration.ofMinutes(5);
     static final int QR_SIZE = 240;
 
     private final TwoStep twoStep;
@@ -232,7 +230,7 @@ final class UserApi {
     /** For a user who has a second factor: a code entered in this session within five minutes. */
     private boolean reverified(Exchange x) throws IOException {
         boolean enrolled = flows.record(x.user()).map(UserRecord::enabled).orElse(false);
-        if (!enrolled || x.session().recentlyVerified(twoStep.clock().instant(), REVERIFY_WINDOW)) {
+        if (!enrolled || x.session().recentlyVerified(twoStep.clock().instant())) {
             return true;
         }
         Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "reverification_required");

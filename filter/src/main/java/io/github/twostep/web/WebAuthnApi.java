@@ -1,6 +1,5 @@
 package io.github.twostep.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.twostep.TwoStep;
@@ -15,7 +14,6 @@ import io.github.twostep.store.UserRecord;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -108,7 +106,7 @@ final class WebAuthnApi {
                     x.session().verifiedByCode(twoStep.clock().instant(),
                             flows.record(x.user()).map(UserRecord::trustEpoch).orElse(0));
                 }
-                Json.write(x.response(), 200, new Registered(true, key(done.key()),
+                Json.write(x.response(), 200, new Answers.KeyRegistered(true, key(done.key()),
                         done.backupCodes().isEmpty() ? null : done.backupCodes()));
             }
             case INVALID -> Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_credential");
@@ -219,19 +217,7 @@ final class WebAuthnApi {
         return credential != null && credential.isObject() ? credential.toString() : null;
     }
 
-    static KeyTo key(SecurityKey key) {
-        return new KeyTo(key.id(), key.name(), UserApi.iso(key.created()), UserApi.iso(key.lastUsed()));
-    }
-
-    /** A key as the API shows it: no public key, no counter. */
-    record KeyTo(String id, String name, String created, String lastUsed) {
-    }
-
-    record Registered(boolean enabled, KeyTo key,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> backupCodes) {
-        @Override
-        public String toString() {
-            return "Registered[" + key.id() + "]";
-        }
+    static Answers.Key key(SecurityKey key) {
+        return new Answers.Key(key.id(), key.name(), UserApi.iso(key.created()), UserApi.iso(key.lastUsed()));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.twostep.web;
 
+import io.github.twostep.core.SignInState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -60,7 +61,7 @@ class SignInSessionSerializationTest {
 
         SignInSession copy = roundTrip(original);
 
-        assertEquals(SignInSession.Lifetime.ABSOLUTE,
+        assertEquals(SignInState.Lifetime.ABSOLUTE,
                 copy.touch(NOW.plus(Duration.ofHours(12)), Duration.ZERO, Duration.ofHours(12)),
                 "the sign-in time survives, so another node ends the session on time");
     }

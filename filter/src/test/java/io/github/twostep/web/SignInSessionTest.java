@@ -1,5 +1,6 @@
 package io.github.twostep.web;
 
+import io.github.twostep.core.SignInState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -93,14 +94,14 @@ class SignInSessionTest {
         Duration idle = Duration.ofMinutes(30);
         Duration absolute = Duration.ofHours(12);
         SignInSession session = verifiedAt(T0);
-        assertEquals(SignInSession.Lifetime.LIVE, session.touch(T0, idle, absolute));
-        assertEquals(SignInSession.Lifetime.LIVE, session.touch(T0.plus(idle).minusMillis(1), idle, absolute));
-        assertEquals(SignInSession.Lifetime.IDLE, session.touch(T0.plus(idle.multipliedBy(2)), idle, absolute));
-        assertEquals(SignInSession.Lifetime.ENDED, session.touch(T0.plus(idle.multipliedBy(2)), idle, absolute));
+        assertEquals(SignInState.Lifetime.LIVE, session.touch(T0, idle, absolute));
+        assertEquals(SignInState.Lifetime.LIVE, session.touch(T0.plus(idle).minusMillis(1), idle, absolute));
+        assertEquals(SignInState.Lifetime.IDLE, session.touch(T0.plus(idle.multipliedBy(2)), idle, absolute));
+        assertEquals(SignInState.Lifetime.ENDED, session.touch(T0.plus(idle.multipliedBy(2)), idle, absolute));
 
         SignInSession unlimited = verifiedAt(T0);
-        assertEquals(SignInSession.Lifetime.LIVE, unlimited.touch(T0, Duration.ZERO, Duration.ZERO));
-        assertEquals(SignInSession.Lifetime.LIVE, unlimited.touch(T0.plus(Duration.ofDays(60)), Duration.ZERO,
+        assertEquals(SignInState.Lifetime.LIVE, unlimited.touch(T0, Duration.ZERO, Duration.ZERO));
+        assertEquals(SignInState.Lifetime.LIVE, unlimited.touch(T0.plus(Duration.ofDays(60)), Duration.ZERO,
                 Duration.ZERO));
     }
 
@@ -112,7 +113,7 @@ class SignInSessionTest {
 
         session.follow("bob");
 
-        assertEquals(SignInSession.Lifetime.LIVE, session.touch(T0.plus(Duration.ofHours(13)), idle,
+        assertEquals(SignInState.Lifetime.LIVE, session.touch(T0.plus(Duration.ofHours(13)), idle,
                 Duration.ofHours(12)));
     }
 

@@ -76,6 +76,16 @@ class WebAuthnApiIT {
         second.status();
         assertEquals(200, second.get("/protected").statusCode());
 
+        assertTrue(second.cookie("twostep_trust") == null, "no trust asked, no cookie");
+
+        Browser third = new Browser(app);
+        third.login("alice");
+        String trusted = key.authenticate(third.post("/2fa/api/webauthn/authenticate/options", "").body());
+        assertEquals(200, third.post("/2fa/api/webauthn/verify",
+                "{\"credential\": " + trusted + ", \"trustDevice\": true}").statusCode());
+        assertTrue(third.cookie("twostep_trust") != null, "trust this device works with a key too");
+        assertEquals(1, app.twoStep.accounts().devices("alice").size());
+
         HttpResponse<String> replay = second.post("/2fa/api/webauthn/verify", "{\"credential\": " + assertion + "}");
         assertEquals(401, replay.statusCode(), "the ceremony was taken out by the first answer");
         assertEquals("invalid_code", Browser.json(replay).get("error").asText());
@@ -159,6 +169,22 @@ class WebAuthnApiIT {
         HttpResponse<String> stale = browser.delete("/2fa/api/webauthn/keys/" + first);
         assertEquals(401, stale.statusCode());
         assertEquals("reverification_required", Browser.json(stale).get("error").asText());
+    }
+
+    @Test
+    void adminWhenUserHasKeysThenApiAndPageShowThemAndResetRemovesThem() throws Exception {
+        registerFirst(new Browser(app), new SoftwareAuthenticator(ORIGIN, false));
+        Browser admin = new Browser(app);
+        admin.login("admin");
+        JsonNode user = Browser.json(admin.get("/2fa/admin/api/users/alice"));
+        assertEquals("webauthn", user.get("methods").get(0).asText());
+        assertEquals(1, user.get("keys").asInt());
+        HttpResponse<String> page = admin.get("/2fa/admin?user=alice");
+        assertTrue(page.body().contains("Blue key"), "the admin page lists the key by name");
+
+        assertEquals(200, admin.post("/2fa/admin/api/users/alice/reset", "{}").statusCode());
+        assertEquals(0, Browser.json(admin.get("/2fa/admin/api/users/alice")).get("keys").asInt());
+        assertTrue(app.twoStep.accounts().securityKeys("alice").isEmpty());
     }
 
     @Test

@@ -11,9 +11,12 @@
 #                                            visits (LoadTest: --users 64 --seconds 60 --warmup 10 --ratio-seconds 5)
 #   benchmarks/run.sh verify [options]       the same load on the verify path alone: each user signed in once, then
 #                                            only codes (LoadTest --mode verify --ratio-seconds 0)
-#   benchmarks/run.sh all                    all five with their defaults, then one table of ratios
+#   benchmarks/run.sh webauthn [JMH options] one accepted security-key assertion next to one accepted TOTP code,
+#                                            both through Accounts, and the bare checks for scale
+#                                            (WebAuthnVerifyBenchmark); defaults as for totp, without the GC profiler
+#   benchmarks/run.sh all                    all six with their defaults, then one table of ratios
 #
-# Results: benchmarks/target/{totp,store,filter,load,load-verify}.json. Benchmarks are not tests: nothing here
+# Results: benchmarks/target/{totp,store,filter,load,load-verify,webauthn}.json. Benchmarks are not tests: nothing here
 # fails on a number; a missed target is printed as MISSED.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +74,17 @@ run_verify() {
   load "verify end"
 }
 
+run_webauthn() {
+  local settings=("$@")
+  [[ ${#settings[@]} -gt 0 ]] || settings=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+  load "webauthn start"
+  java -jar "$jar" "${settings[@]}" -rf json -rff "$out/webauthn.json" \
+    'io\.github\.twostep\.benchmarks\.WebAuthnVerifyBenchmark\..*'
+  load "webauthn end"
+  echo
+  java -cp "$jar" io.github.twostep.benchmarks.WebAuthnTable "$out/webauthn.json"
+}
+
 ratios() {
   echo
   java -cp "$jar" io.github.twostep.benchmarks.Ratios --totp "$out/totp.json" --store "$out/store.json" \
@@ -83,8 +97,8 @@ if [[ $# -gt 0 && $1 != -* ]]; then
   shift
 fi
 case "$what" in
-  totp|store|filter|load|verify|all) ;;
-  *) echo "usage: benchmarks/run.sh [totp|store|filter|load|verify|all] [options]" >&2; exit 2 ;;
+  totp|store|filter|load|verify|webauthn|all) ;;
+  *) echo "usage: benchmarks/run.sh [totp|store|filter|load|verify|webauthn|all] [options]" >&2; exit 2 ;;
 esac
 if [[ $what == all && $# -gt 0 ]]; then
   echo "benchmarks/run.sh all takes no options; run one benchmark to pass options" >&2
@@ -100,14 +114,17 @@ case "$what" in
   filter) run_filter "$@" ;;
   load) run_load "$@" ;;
   verify) run_verify "$@" ;;
+  webauthn) run_webauthn "$@" ;;
   all)
-    rm -f "$out/totp.json" "$out/store.json" "$out/filter.json" "$out/load.json" "$out/load-verify.json"
+    rm -f "$out/totp.json" "$out/store.json" "$out/filter.json" "$out/load.json" "$out/load-verify.json" \
+      "$out/webauthn.json"
     start=$(date +%s)
     echo; echo "## TOTP"; run_totp
     echo; echo "## Store"; run_store
     echo; echo "## Filter hot path"; run_filter
     echo; echo "## Load, full visits"; run_load
     echo; echo "## Load, verify path"; run_verify
+    echo; echo "## Security key next to TOTP"; run_webauthn
     echo; echo "## Ratios"; ratios
     echo "total time: $(( $(date +%s) - start )) s"
     ;;

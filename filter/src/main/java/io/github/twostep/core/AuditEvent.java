@@ -39,7 +39,8 @@ public record AuditEvent(Instant time, String user, Type event, Outcome outcome,
         DECISION,
         SETTINGS_RELOADED,
         SETTINGS_REJECTED,
-        SESSION_EXPIRED;
+        SESSION_EXPIRED,
+        LOGIN_THROTTLED;
 
         /** The snake_case name, e.g. {@code emergency_code_created}. */
         public String wireName() {

@@ -110,9 +110,16 @@ final class JdbcAttemptLedger implements AttemptLedger {
 
     private Sql buildSql(Connection connection) throws SQLException {
         String t = SqlNames.of(connection.getMetaData()).table(table);
+        String ddl = "CREATE TABLE IF NOT EXISTS " + t + " (name_hash VARCHAR(" + MAX_KEY_LENGTH
+                + ") PRIMARY KEY, entry VARCHAR(" + MAX_VALUE_LENGTH + ") NOT NULL, expires_at BIGINT NOT NULL)";
         try (Statement create = connection.createStatement()) {
-            create.execute("CREATE TABLE IF NOT EXISTS " + t + " (name_hash VARCHAR(" + MAX_KEY_LENGTH
-                    + ") PRIMARY KEY, entry VARCHAR(" + MAX_VALUE_LENGTH + ") NOT NULL, expires_at BIGINT NOT NULL)");
+            create.execute(ddl);
+        } catch (SQLException e) {
+            // two nodes creating the table at once: PostgreSQL lets one fail (23505 or 42P07);
+            // the table exists now, which the repeated statement confirms
+            try (Statement again = connection.createStatement()) {
+                again.execute(ddl);
+            }
         }
         return new Sql("SELECT entry FROM " + t + " WHERE name_hash = ?",
                 "INSERT INTO " + t + " (name_hash, entry, expires_at) VALUES (?, ?, ?)",

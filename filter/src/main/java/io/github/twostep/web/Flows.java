@@ -9,6 +9,7 @@ import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.SetupConfirmation;
 import io.github.twostep.core.TrustIssued;
 import io.github.twostep.core.VerifyOutcome;
+import io.github.twostep.login.AuthenticatedUser;
 import io.github.twostep.login.PasswordVerifier;
 import io.github.twostep.store.UnknownUserException;
 import io.github.twostep.store.UserRecord;
@@ -134,15 +135,17 @@ final class Flows {
     }
 
     /**
-     * Whether {@code password} is the user's. Without a password check (external login with no
-     * verifier) the first factor is the container's and this step is skipped.
+     * Whether {@code password} is the user's, under {@code login.throttle} (a throttled name is
+     * refused before the check). Without a password check (external login with no verifier) the
+     * first factor is the container's and this step is skipped.
      */
-    boolean passwordConfirmed(Exchange x, String password) {
+    PasswordCheck confirmPassword(Exchange x, String password) {
         Optional<PasswordVerifier> verifier = twoStep.passwordVerifier();
         if (verifier.isEmpty()) {
-            return true;
+            return new PasswordCheck(Optional.of(new AuthenticatedUser(x.user(), Set.of())),
+                    Duration.ZERO);
         }
-        return password != null && verifier.get().verify(x.user(), password.toCharArray()).isPresent();
+        return PasswordCheck.of(twoStep, verifier.get(), x.user(), password, x.caller());
     }
 
     /** Drift of at least two steps, in seconds the phone is ahead (negative: behind); null when smaller. */

@@ -10,6 +10,7 @@ import io.github.twostep.core.Accounts;
 import io.github.twostep.core.AuditSink;
 import io.github.twostep.core.Guard;
 import io.github.twostep.core.LoginThrottle;
+import io.github.twostep.core.UnknownNames;
 import io.github.twostep.config.ContactSettings;
 import io.github.twostep.config.DeliverySettings;
 import io.github.twostep.config.StoreType;
@@ -60,6 +61,7 @@ public final class TwoStep {
     private final Guard guard;
     private final PasswordVerifier passwordVerifier;
     private final LoginThrottle loginThrottle;
+    private final UnknownNames unknownNames;
     private final Clock clock;
     private final AuditSink audit;
     /** What outlives a reload: the store, its key ring and DataSource, the audit sink, and what code gave. */
@@ -76,6 +78,7 @@ public final class TwoStep {
         this.passwordVerifier = passwordVerifier;
         this.loginThrottle = new LoginThrottle(settings.login().throttle(), builder.ledger, keys.currentLedgerKey(),
                 clock, accounts);
+        this.unknownNames = new UnknownNames(settings, builder.ledger, keys.currentLedgerKey(), clock);
     }
 
     /**
@@ -166,6 +169,11 @@ public final class TwoStep {
     /** Password throttling per name ({@code login.throttle}), counted in the store's attempt ledger. */
     public LoginThrottle loginThrottle() {
         return loginThrottle;
+    }
+
+    /** What password-less sign-in answers names no user has, counted in the store's attempt ledger. */
+    public UnknownNames unknownNames() {
+        return unknownNames;
     }
 
     /** The built-in login's password check; empty when there is none (external login without one). */

@@ -27,10 +27,8 @@ import java.util.Set;
 final class Flows {
     private final TwoStep twoStep;
     private final Accounts accounts;
-    private final GhostLedger ghosts;
 
-    Flows(TwoStep twoStep, GhostLedger ghosts) {
-        this.ghosts = ghosts;
+    Flows(TwoStep twoStep) {
         this.twoStep = twoStep;
         this.accounts = twoStep.accounts();
     }
@@ -61,7 +59,7 @@ final class Flows {
 
     SendOutcome send(Exchange x, VerifyMethod method) {
         if (x.session().ghost()) {
-            return ghosts.send(x.user());
+            return twoStep.unknownNames().send(x.user());
         }
         if (secondFactorOff(x)) {
             return new SendOutcome(SendOutcome.Result.NOT_ALLOWED, null, Duration.ZERO, List.of());
@@ -70,7 +68,7 @@ final class Flows {
                 x.caller());
         if (x.session().codeLoginPending() && outcome.result() == SendOutcome.Result.NO_CONTACT) {
             // password-less sign-in: a user without an address is answered as a name no one has
-            return ghosts.send(x.user());
+            return twoStep.unknownNames().send(x.user());
         }
         return outcome;
     }
@@ -81,11 +79,11 @@ final class Flows {
      * (new session id) and, in the same write of the record, trusts the device if asked (core
      * decides for how long, and whether the code authorised a new browser instead). A name no
      * user has (password-less sign-in) gets what a wrong code gets, lock included (see
-     * {@link GhostLedger}).
+     * {@link io.github.twostep.core.UnknownNames}).
      */
     VerifyOutcome verify(Exchange x, String code, boolean trustDevice) {
         if (x.session().ghost()) {
-            return ghosts.verify(x.user());
+            return twoStep.unknownNames().verify(x.user());
         }
         if (secondFactorOff(x)) {
             return VerifyOutcome.invalid();

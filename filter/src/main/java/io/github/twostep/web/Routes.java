@@ -39,13 +39,12 @@ final class Routes {
         this.settings = twoStep.settings();
         this.prefix = settings.paths().prefix();
         this.builtin = settings.login().mode() == LoginMode.BUILTIN;
-        GhostLedger ghosts = new GhostLedger(settings, twoStep.clock());
-        Flows flows = new Flows(twoStep, ghosts);
+        Flows flows = new Flows(twoStep);
         this.userApi = new UserApi(twoStep, flows);
         this.adminApi = new AdminApi(twoStep);
         this.pages = new Pages(twoStep, flows);
         this.adminPages = new AdminPages(twoStep, pages.templates());
-        this.signIn = builtin ? new SignIn(twoStep, background, ghosts) : null;
+        this.signIn = builtin ? new SignIn(twoStep, background) : null;
     }
 
     /**

@@ -25,12 +25,10 @@ import java.util.concurrent.Executor;
 final class SignIn {
     private final TwoStep twoStep;
     private final Executor background;
-    private final GhostLedger ghosts;
 
-    SignIn(TwoStep twoStep, Executor background, GhostLedger ghosts) {
+    SignIn(TwoStep twoStep, Executor background) {
         this.twoStep = twoStep;
         this.background = background;
-        this.ghosts = ghosts;
     }
 
     /** What a password sign-in came to: the new state; empty for bad credentials; or a wait while throttled. */
@@ -106,7 +104,7 @@ final class SignIn {
         twoStep.accounts().record(held.name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.INFO, Http.caller(request),
                 user.isPresent() ? "code_requested" : "code_requested_unknown_user");
         if (user.isEmpty()) {
-            ghosts.send(held.name());
+            twoStep.unknownNames().send(held.name());
             return State.CHALLENGE;
         }
         String signInId = state.signInId();
@@ -116,7 +114,7 @@ final class SignIn {
             twoStep.accounts().evaluate(held.name(), null, caller);
             SendOutcome sent = twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, caller);
             if (sent.result() == SendOutcome.Result.NO_CONTACT) {
-                ghosts.send(held.name()); // a user without an address counts like a name no one has
+                twoStep.unknownNames().send(held.name()); // a user without an address counts like a name no one has
             }
         });
         return State.CHALLENGE;

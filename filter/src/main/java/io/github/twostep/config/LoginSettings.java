@@ -17,8 +17,8 @@ import java.util.Objects;
  *                          no roles
  * @param passwordVerifier  builtin mode: fully qualified name of the application's
  *                          {@code PasswordVerifier} class; null: the JDBC default
- * @param throttle          password throttling per name, for built-in and password-less
- *                          login and every password confirmation
+ * @param throttle          password throttling per name, for the built-in login and
+ *                          every password confirmation
  */
 public record LoginSettings(LoginMode mode, String path, String sessionAttribute, String principalResolver,
                             String passwordColumn, String rolesColumn, String passwordVerifier,

@@ -9,6 +9,8 @@ import io.github.twostep.config.StoreSettings;
 import io.github.twostep.core.Accounts;
 import io.github.twostep.core.AuditSink;
 import io.github.twostep.core.Guard;
+import io.github.twostep.core.LoginThrottle;
+import io.github.twostep.core.UnknownNames;
 import io.github.twostep.config.ContactSettings;
 import io.github.twostep.config.DeliverySettings;
 import io.github.twostep.config.StoreType;
@@ -27,6 +29,7 @@ import io.github.twostep.core.LogAuditSink;
 import io.github.twostep.logging.Log;
 import io.github.twostep.login.JdbcPasswordVerifier;
 import io.github.twostep.login.PasswordVerifier;
+import io.github.twostep.store.AttemptLedger;
 import io.github.twostep.store.FileUserDataStore;
 import io.github.twostep.store.InMemoryUserDataStore;
 import io.github.twostep.store.JdbcUserDataStore;
@@ -48,11 +51,17 @@ import javax.sql.DataSource;
  */
 public final class TwoStep {
     private static final Log LOG = Log.get(TwoStep.class);
+    /** The attempt ledger's table, next to the users table ({@code store.type: "jdbc"}). */
+    static final String LEDGER_TABLE = "twostep_attempts";
+    /** The most names a memory attempt ledger holds. */
+    static final int MEMORY_LEDGER_ENTRIES = 100_000;
 
     private final Settings settings;
     private final Accounts accounts;
     private final Guard guard;
     private final PasswordVerifier passwordVerifier;
+    private final LoginThrottle loginThrottle;
+    private final UnknownNames unknownNames;
     private final Clock clock;
     private final AuditSink audit;
     /** What outlives a reload: the store, its key ring and DataSource, the audit sink, and what code gave. */
@@ -67,6 +76,9 @@ public final class TwoStep {
         this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts);
         this.guard = new Guard(settings);
         this.passwordVerifier = passwordVerifier;
+        this.loginThrottle = new LoginThrottle(settings.login().throttle(), builder.ledger, keys.currentLedgerKey(),
+                clock, accounts);
+        this.unknownNames = new UnknownNames(settings, builder.ledger, keys.currentLedgerKey(), clock);
     }
 
     /**
@@ -167,6 +179,16 @@ public final class TwoStep {
         return audit;
     }
 
+    /** Password throttling per name ({@code login.throttle}), counted in the store's attempt ledger. */
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
+    }
+
+    /** What password-less sign-in answers names no user has, counted in the store's attempt ledger. */
+    public UnknownNames unknownNames() {
+        return unknownNames;
+    }
+
     /** The built-in login's password check; empty when there is none (external login without one). */
     public Optional<PasswordVerifier> passwordVerifier() {
         return Optional.ofNullable(passwordVerifier);
@@ -216,6 +238,7 @@ public final class TwoStep {
         private CodeSender codeSender;
         private ContactResolver contactResolver;
         private KeyRing keys;
+        private AttemptLedger ledger;
         private boolean givenVerifier;
 
         private Builder(Settings settings) {
@@ -253,6 +276,15 @@ public final class TwoStep {
         /** Where users' email addresses and phone numbers are found, instead of the users table's columns. */
         public Builder contactResolver(ContactResolver value) {
             this.contactResolver = Objects.requireNonNull(value, "contactResolver");
+            return this;
+        }
+
+        /**
+         * Where per-name attempts (password throttling) are counted, instead of next to the
+         * store {@code store.type} names (its table, its directory, or memory).
+         */
+        public Builder attemptLedger(AttemptLedger value) {
+            this.ledger = Objects.requireNonNull(value, "attemptLedger");
             return this;
         }
 
@@ -298,6 +330,9 @@ public final class TwoStep {
             if (resolved.keys == null) {
                 resolved.keys = resolved.keyRing();
             }
+            if (resolved.ledger == null) {
+                resolved.ledger = resolved.ledgerFromSettings();
+            }
             return new TwoStep(resolved, resolved.store, resolved.keys, resolved.passwordVerifier, resolved.sender(),
                     resolved.contacts());
         }
@@ -315,6 +350,7 @@ public final class TwoStep {
             copy.codeSender = codeSender;
             copy.contactResolver = contactResolver;
             copy.keys = keys;
+            copy.ledger = ledger;
             return copy;
         }
 
@@ -365,6 +401,20 @@ public final class TwoStep {
             LOG.warn("No store.key is set: a random key is used for this run only, so enrolments do not survive "
                     + "a restart. Set store.key for production.");
             return KeyRing.of("ephemeral", random.generateSeed(32));
+        }
+
+        /** The attempt ledger next to the store: its database's table, its directory, else memory. */
+        private AttemptLedger ledgerFromSettings() {
+            StoreSettings st = settings.store();
+            return switch (st.type()) {
+                case JDBC -> {
+                    String table = st.jdbc().table();
+                    String schema = table.contains(".") ? table.substring(0, table.indexOf('.') + 1) : "";
+                    yield AttemptLedger.inTable(usersTable(), schema + LEDGER_TABLE, st.timeoutSeconds(), clock);
+                }
+                case FILE -> AttemptLedger.inDirectory(Path.of(st.file().directory()), clock);
+                case MEMORY, CLASS -> AttemptLedger.inMemory(clock, MEMORY_LEDGER_ENTRIES);
+            };
         }
 
         private UserDataStore storeFromSettings() {

@@ -100,7 +100,7 @@ class TwoStepSettingsCheckTest {
     private static LoginSettings builtinLogin() {
         LoginSettings l = Settings.defaults().login();
         return new LoginSettings(LoginMode.BUILTIN, l.path(), l.sessionAttribute(), l.principalResolver(),
-                l.passwordColumn(), l.rolesColumn(), null);
+                l.passwordColumn(), l.rolesColumn(), null, l.throttle());
     }
 
     /** The defaults with the named components replaced: settings as an application builds them in code. */

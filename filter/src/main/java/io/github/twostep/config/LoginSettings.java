@@ -17,12 +17,16 @@ import java.util.Objects;
  *                          no roles
  * @param passwordVerifier  builtin mode: fully qualified name of the application's
  *                          {@code PasswordVerifier} class; null: the JDBC default
+ * @param throttle          password throttling per name, for the built-in login and
+ *                          every password confirmation
  */
 public record LoginSettings(LoginMode mode, String path, String sessionAttribute, String principalResolver,
-                            String passwordColumn, String rolesColumn, String passwordVerifier) {
+                            String passwordColumn, String rolesColumn, String passwordVerifier,
+                            ThrottleSettings throttle) {
 
     public LoginSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(throttle, "throttle");
     }
 }

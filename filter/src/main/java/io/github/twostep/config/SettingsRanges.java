@@ -27,6 +27,8 @@ final class SettingsRanges {
     static final Range MESSAGE_CODE_MINUTES = new Range("$.messageCode.minutes", 1, 60);
     static final Range MESSAGE_CODE_RESEND_SECONDS = new Range("$.messageCode.resendSeconds", 0, 3600);
     static final Range MESSAGE_CODE_MAX_SENDS_PER_HOUR = new Range("$.messageCode.maxSendsPerHour", 1, 100);
+    static final Range LOGIN_THROTTLE_FREE_ATTEMPTS = new Range("$.login.throttle.freeAttempts", 1, 100);
+    static final Range LOGIN_THROTTLE_MAX_DELAY_MINUTES = new Range("$.login.throttle.maxDelayMinutes", 0, 1440);
     static final Range LOCKOUT_MAX_FAILED_ATTEMPTS = new Range("$.lockout.maxFailedAttempts", 1, 100);
     static final Range LOCKOUT_MINUTES = new Range("$.lockout.minutes", 1, 10080);
     static final Range LOCKOUT_MAX_CONSECUTIVE_FAILURES = new Range("$.lockout.maxConsecutiveFailures", 1, 100);
@@ -58,6 +60,8 @@ final class SettingsRanges {
         at(problems, MESSAGE_CODE_MINUTES, s, v -> v.messageCode().minutes());
         at(problems, MESSAGE_CODE_RESEND_SECONDS, s, v -> v.messageCode().resendSeconds());
         at(problems, MESSAGE_CODE_MAX_SENDS_PER_HOUR, s, v -> v.messageCode().maxSendsPerHour());
+        at(problems, LOGIN_THROTTLE_FREE_ATTEMPTS, s, v -> v.login().throttle().freeAttempts());
+        at(problems, LOGIN_THROTTLE_MAX_DELAY_MINUTES, s, v -> v.login().throttle().maxDelayMinutes());
         at(problems, LOCKOUT_MAX_FAILED_ATTEMPTS, s, v -> v.lockout().maxFailedAttempts());
         at(problems, LOCKOUT_MINUTES, s, v -> v.lockout().minutes());
         at(problems, LOCKOUT_MAX_CONSECUTIVE_FAILURES, s, v -> v.lockout().maxConsecutiveFailures());

@@ -156,7 +156,11 @@ final class SettingsReader {
                 className(o.nullableString("principalResolver", l.principalResolver(), false, CLASS)),
                 o.string("passwordColumn", l.passwordColumn(), COLUMN_NAME),
                 o.nullableString("rolesColumn", l.rolesColumn(), false, COLUMN_NAME),
-                className(o.nullableString("passwordVerifier", l.passwordVerifier(), false, CLASS)));
+                className(o.nullableString("passwordVerifier", l.passwordVerifier(), false, CLASS)),
+                o.object("throttle", t -> new ThrottleSettings(
+                        t.integer("freeAttempts", l.throttle().freeAttempts(), SettingsRanges.LOGIN_THROTTLE_FREE_ATTEMPTS),
+                        t.integer("maxDelayMinutes", l.throttle().maxDelayMinutes(),
+                                SettingsRanges.LOGIN_THROTTLE_MAX_DELAY_MINUTES))));
     }
 
     private static String publicUrl(String value) {

@@ -58,6 +58,8 @@ final class SettingsWriter {
                 .put("principalResolver", classRef(s.login().principalResolver()))
                 .put("passwordColumn", s.login().passwordColumn()).put("rolesColumn", s.login().rolesColumn())
                 .put("passwordVerifier", classRef(s.login().passwordVerifier()));
+        ((ObjectNode) root.get("login")).putObject("throttle").put("freeAttempts", s.login().throttle().freeAttempts())
+                .put("maxDelayMinutes", s.login().throttle().maxDelayMinutes());
         root.putObject("paths").put("prefix", s.paths().prefix()).put("publicUrl", s.paths().publicUrl());
         root.putObject("admin").put("localOnly", s.admin().localOnly())
                 .set("roles", array(s.admin().roles(), Function.identity()));

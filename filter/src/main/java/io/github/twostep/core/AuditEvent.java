@@ -43,7 +43,8 @@ public record AuditEvent(Instant time, String user, Type event, Outcome outcome,
         WEBAUTHN_REGISTERED,
         WEBAUTHN_RENAMED,
         WEBAUTHN_REMOVED,
-        WEBAUTHN_COUNTER_ERROR;
+        WEBAUTHN_COUNTER_ERROR,
+        LOGIN_THROTTLED;
 
         /** The snake_case name, e.g. {@code emergency_code_created}. */
         public String wireName() {

@@ -29,7 +29,7 @@ public final class KeyRing {
     private final String currentKeyId;
     private final Map<String, Keys> keys;
 
-    private record Keys(SecretKey encryption, SecretKey mac, byte[] pepper, SecretKey handle) {
+    private record Keys(SecretKey encryption, SecretKey mac, byte[] pepper, SecretKey handle, byte[] ledger) {
     }
 
     private KeyRing(String currentKeyId, Map<String, Keys> keys) {
@@ -110,6 +110,14 @@ public final class KeyRing {
         return require(keyId).pepper().clone();
     }
 
+    /**
+     * The 32-byte key that turns names into {@link AttemptLedger} keys, derived from the current
+     * key (a fresh copy); nodes sharing {@code store.key} count the same name under one key.
+     */
+    public byte[] currentLedgerKey() {
+        return require(currentKeyId).ledger().clone();
+    }
+
     /** The pepper of the current key. */
     public byte[] currentPepper() {
         return pepper(currentKeyId);
@@ -176,7 +184,8 @@ public final class KeyRing {
         return new Keys(new SecretKeySpec(subKey(key, "twostep/secret-encryption/v1"), "AES"),
                 new SecretKeySpec(subKey(key, "twostep/record-mac/v1"), "HmacSHA256"),
                 subKey(key, "twostep/code-hash/v1"),
-                new SecretKeySpec(subKey(key, "twostep/user-handle/v1"), "AES"));
+                new SecretKeySpec(subKey(key, "twostep/user-handle/v1"), "AES"),
+                subKey(key, "twostep/attempt-ledger/v1"));
     }
 
     private static byte[] subKey(byte[] key, String label) {

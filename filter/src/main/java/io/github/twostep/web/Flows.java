@@ -10,6 +10,7 @@ import io.github.twostep.core.SendOutcome;
 import io.github.twostep.core.SetupConfirmation;
 import io.github.twostep.core.TrustIssued;
 import io.github.twostep.core.VerifyOutcome;
+import io.github.twostep.login.AuthenticatedUser;
 import io.github.twostep.login.PasswordVerifier;
 import io.github.twostep.store.UnknownUserException;
 import io.github.twostep.store.UserRecord;
@@ -27,10 +28,8 @@ import java.util.Set;
 final class Flows {
     private final TwoStep twoStep;
     private final Accounts accounts;
-    private final GhostLedger ghosts;
 
-    Flows(TwoStep twoStep, GhostLedger ghosts) {
-        this.ghosts = ghosts;
+    Flows(TwoStep twoStep) {
         this.twoStep = twoStep;
         this.accounts = twoStep.accounts();
     }
@@ -61,7 +60,7 @@ final class Flows {
 
     SendOutcome send(Exchange x, VerifyMethod method) {
         if (x.session().ghost()) {
-            return ghosts.send(x.user());
+            return twoStep.unknownNames().send(x.user());
         }
         if (secondFactorOff(x)) {
             return new SendOutcome(SendOutcome.Result.NOT_ALLOWED, null, Duration.ZERO, List.of());
@@ -70,7 +69,7 @@ final class Flows {
                 x.caller());
         if (x.session().codeLoginPending() && outcome.result() == SendOutcome.Result.NO_CONTACT) {
             // password-less sign-in: a user without an address is answered as a name no one has
-            return ghosts.send(x.user());
+            return twoStep.unknownNames().send(x.user());
         }
         return outcome;
     }
@@ -81,11 +80,11 @@ final class Flows {
      * (new session id) and, in the same write of the record, trusts the device if asked (core
      * decides for how long, and whether the code authorised a new browser instead). A name no
      * user has (password-less sign-in) gets what a wrong code gets, lock included (see
-     * {@link GhostLedger}).
+     * {@link io.github.twostep.core.UnknownNames}).
      */
     VerifyOutcome verify(Exchange x, String code, boolean trustDevice) {
         if (x.session().ghost()) {
-            return ghosts.verify(x.user());
+            return twoStep.unknownNames().verify(x.user());
         }
         if (secondFactorOff(x)) {
             return VerifyOutcome.invalid();
@@ -158,15 +157,17 @@ final class Flows {
     }
 
     /**
-     * Whether {@code password} is the user's. Without a password check (external login with no
-     * verifier) the first factor is the container's and this step is skipped.
+     * Whether {@code password} is the user's, under {@code login.throttle} (a throttled name is
+     * refused before the check). Without a password check (external login with no verifier) the
+     * first factor is the container's and this step is skipped.
      */
-    boolean passwordConfirmed(Exchange x, String password) {
+    PasswordCheck confirmPassword(Exchange x, String password) {
         Optional<PasswordVerifier> verifier = twoStep.passwordVerifier();
         if (verifier.isEmpty()) {
-            return true;
+            return new PasswordCheck(Optional.of(new AuthenticatedUser(x.user(), Set.of())),
+                    Duration.ZERO);
         }
-        return password != null && verifier.get().verify(x.user(), password.toCharArray()).isPresent();
+        return PasswordCheck.of(twoStep, verifier.get(), x.user(), password, x.caller());
     }
 
     /** For a user who has a second factor: a code (or key) proven in this session within five minutes. */

@@ -112,6 +112,13 @@ final class Pages {
                 : messages.format("send_wait_minutes", (seconds + 59) / 60);
     }
 
+    /** "Too many wrong passwords … please wait …": seconds under a minute, whole minutes (rounded up) after. */
+    static String throttledText(Messages messages, Duration wait) {
+        long seconds = PasswordCheck.seconds(wait);
+        return seconds < 60 ? messages.format("login_throttled", seconds)
+                : messages.format("login_throttled_minutes", (seconds + 59) / 60);
+    }
+
     /** The ways this user can be sent a code now, each with its masked address (hidden during a code sign-in). */
     private List<Map<String, Object>> sendOptions(Exchange x, Messages messages) {
         List<VerifyMethod> methods = new ArrayList<>();
@@ -213,9 +220,12 @@ final class Pages {
                     .with("consentInvalid", true).render(x.response(), templates, 200);
             return;
         }
-        if (!flows.passwordConfirmed(x, x.request().getParameter("password"))) {
-            startView(x, messages, enrolled).with("error", messages.get("password_failed"))
-                    .with("passwordInvalid", true).render(x.response(), templates, 200);
+        PasswordCheck password = flows.confirmPassword(x, x.request().getParameter("password"));
+        if (!password.right()) {
+            startView(x, messages, enrolled).with("error", password.throttled()
+                            ? throttledText(messages, password.retryAfter()) : messages.get("password_failed"))
+                    .with("passwordInvalid", true)
+                    .render(x.response(), templates, password.throttled() ? 429 : 200);
             return;
         }
         SetupSecret secret = accounts.startSetup(x.user(), x.caller());
@@ -297,9 +307,12 @@ final class Pages {
     }
 
     private void disable(Exchange x, Messages messages, boolean enrolled) throws IOException {
-        if (!enrolled || !flows.passwordConfirmed(x, x.request().getParameter("password"))) {
-            startView(x, messages, enrolled).with("disableError", messages.get("password_failed"))
-                    .render(x.response(), templates, 200);
+        PasswordCheck password = enrolled ? flows.confirmPassword(x, x.request().getParameter("password"))
+                : new PasswordCheck(Optional.empty(), Duration.ZERO);
+        if (!password.right()) {
+            startView(x, messages, enrolled).with("disableError", password.throttled()
+                            ? throttledText(messages, password.retryAfter()) : messages.get("password_failed"))
+                    .render(x.response(), templates, password.throttled() ? 429 : 200);
             return;
         }
         flows.disable(x);

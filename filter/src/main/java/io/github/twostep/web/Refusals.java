@@ -3,6 +3,7 @@ package io.github.twostep.web;
 import io.github.twostep.core.Decision.Action;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * How a request that core did not let through is answered, the same for application paths
@@ -24,6 +25,16 @@ final class Refusals {
             case DENY -> Json.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable");
             case PROCEED -> throw new IllegalArgumentException("PROCEED is no refusal");
         }
+    }
+
+    /**
+     * 429 {@code {"error": "too_many_requests", "retryAfterSeconds"}} with {@code Retry-After}:
+     * a throttled name ({@code login.throttle}) or a send quota.
+     */
+    static void tooMany(HttpServletResponse response, Duration retryAfter) throws IOException {
+        long seconds = PasswordCheck.seconds(retryAfter);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        Json.write(response, 429, new Answers.TooMany("too_many_requests", seconds));
     }
 
     /** The page under {@code prefix} that {@code action} sends the user to: the challenge or the set-up. */

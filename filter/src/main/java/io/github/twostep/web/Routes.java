@@ -40,13 +40,12 @@ final class Routes {
         this.settings = twoStep.settings();
         this.prefix = settings.paths().prefix();
         this.builtin = settings.login().mode() == LoginMode.BUILTIN;
-        GhostLedger ghosts = new GhostLedger(settings, twoStep.clock());
-        Flows flows = new Flows(twoStep, ghosts);
+        Flows flows = new Flows(twoStep);
         this.userApi = new UserApi(twoStep, flows);
         this.adminApi = new AdminApi(twoStep);
         this.pages = new Pages(twoStep, flows);
         this.adminPages = new AdminPages(twoStep, pages.templates());
-        this.signIn = builtin ? new SignIn(twoStep, background, ghosts) : null;
+        this.signIn = builtin ? new SignIn(twoStep, background) : null;
         this.webAuthnApi = new WebAuthnApi(twoStep, flows, signIn);
     }
 
@@ -243,8 +242,13 @@ final class Routes {
             Json.write(x.response(), 200, new Answers.SignedIn(state.wireName(), csrfOf(x)));
             return;
         }
-        Optional<State> state = signIn.logIn(x.request(), body.map(b -> UserApi.text(b, "username")).orElse(null),
+        SignIn.LogInResult result = signIn.logIn(x.request(), body.map(b -> UserApi.text(b, "username")).orElse(null),
                 body.map(b -> UserApi.text(b, "password")).orElse(null));
+        if (result.throttled()) {
+            Refusals.tooMany(x.response(), result.retryAfter());
+            return;
+        }
+        Optional<State> state = result.state();
         if (state.isEmpty()) {
             Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials");
             return;
@@ -272,7 +276,13 @@ final class Routes {
         }
         if (request.getMethod().equals("POST")) {
             String username = request.getParameter("username");
-            Optional<State> state = signIn.logIn(request, username, request.getParameter("password"));
+            SignIn.LogInResult result = signIn.logIn(request, username, request.getParameter("password"));
+            if (result.throttled()) {
+                loginView(x, messages).with("error", Pages.throttledText(messages, result.retryAfter()))
+                        .with("username", username).render(x.response(), pages.templates(), 429);
+                return;
+            }
+            Optional<State> state = result.state();
             if (state.isPresent()) {
                 Http.redirect(request, x.response(), switch (state.get()) {
                     case CHALLENGE -> prefix + "/verify";

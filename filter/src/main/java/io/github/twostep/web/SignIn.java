@@ -12,6 +12,7 @@ import io.github.twostep.login.AuthenticatedUser;
 import io.github.twostep.login.PasswordVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,43 +26,61 @@ import java.util.concurrent.Executor;
 final class SignIn {
     private final TwoStep twoStep;
     private final Executor background;
-    private final GhostLedger ghosts;
 
-    SignIn(TwoStep twoStep, Executor background, GhostLedger ghosts) {
+    SignIn(TwoStep twoStep, Executor background) {
         this.twoStep = twoStep;
         this.background = background;
-        this.ghosts = ghosts;
     }
 
-    /** Signs in; answers the new state, or empty for bad credentials. */
-    Optional<State> logIn(HttpServletRequest request, String username, String password) {
+    /** What a password sign-in came to: the new state; empty for bad credentials; or a wait while throttled. */
+    record LogInResult(Optional<State> state, Duration retryAfter) {
+        boolean throttled() {
+            return !retryAfter.isZero();
+        }
+    }
+
+    /**
+     * Signs in with a password, under {@code login.throttle}: a throttled name is refused
+     * before the password is checked.
+     */
+    LogInResult logIn(HttpServletRequest request, String username, String password) {
         PasswordVerifier verifier = twoStep.passwordVerifier().orElseThrow();
-        Optional<AuthenticatedUser> user = username == null || password == null ? Optional.empty()
-                : verifier.verify(username, password.toCharArray());
+        PasswordCheck check = username == null || password == null
+                ? new PasswordCheck(Optional.empty(), Duration.ZERO)
+                : PasswordCheck.of(twoStep, verifier, username, password, Http.caller(request));
+        if (check.throttled()) {
+            return new LogInResult(Optional.empty(), check.retryAfter());
+        }
+        Optional<AuthenticatedUser> user = check.user();
         if (user.isEmpty()) {
             twoStep.accounts().record(username == null ? "" : username, AuditEvent.Type.LOGIN,
                     AuditEvent.Outcome.FAILURE, Http.caller(request), "");
-            return Optional.empty();
+            return new LogInResult(Optional.empty(), Duration.ZERO);
         }
+        return new LogInResult(Optional.of(signedIn(request, user.get())), Duration.ZERO);
+    }
+
+    /** A right password: rotates the session id, keeps the user, works out their standing. */
+    private State signedIn(HttpServletRequest request, AuthenticatedUser user) {
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession();
-        session.setAttribute(Identity.USER_ATTRIBUTE, user.get());
+        session.setAttribute(Identity.USER_ATTRIBUTE, user);
         SignInSession state = SignInSession.of(session);
-        state.follow(user.get().name());
+        state.follow(user.name());
         state.rotateCsrfToken();
-        twoStep.accounts().record(user.get().name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.SUCCESS,
+        twoStep.accounts().record(user.name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.SUCCESS,
                 Http.caller(request), "");
-        if (twoStep.guard().isExemptUser(user.get().name(), user.get().roles()::contains)) {
-            return Optional.of(State.EXEMPT);
+        if (twoStep.guard().isExemptUser(user.name(), user.roles()::contains)) {
+            return State.EXEMPT;
         }
         if (!twoStep.settings().enabled()) {
-            return Optional.of(State.DISABLED);
+            return State.DISABLED;
         }
-        Evaluation evaluation = twoStep.accounts().evaluate(user.get().name(), Http.trustToken(request),
+        Evaluation evaluation = twoStep.accounts().evaluate(user.name(), Http.trustToken(request),
                 Http.caller(request));
         state.evaluated(evaluation, twoStep.clock().instant());
-        return Optional.of(evaluation.standing().state());
+        return evaluation.standing().state();
     }
 
     /**
@@ -86,7 +105,7 @@ final class SignIn {
         twoStep.accounts().record(held.name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.INFO, Http.caller(request),
                 user.isPresent() ? "code_requested" : "code_requested_unknown_user");
         if (user.isEmpty()) {
-            ghosts.send(held.name());
+            twoStep.unknownNames().send(held.name());
             return State.CHALLENGE;
         }
         String signInId = state.signInId();
@@ -96,7 +115,7 @@ final class SignIn {
             twoStep.accounts().evaluate(held.name(), null, caller);
             SendOutcome sent = twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, caller);
             if (sent.result() == SendOutcome.Result.NO_CONTACT) {
-                ghosts.send(held.name()); // a user without an address counts like a name no one has
+                twoStep.unknownNames().send(held.name()); // a user without an address counts like a name no one has
             }
         });
         return State.CHALLENGE;

@@ -111,16 +111,12 @@ final class UserApi {
             return;
         }
         SendOutcome outcome = flows.send(x, method.get());
-        long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
         switch (outcome.result()) {
             case SENT -> Json.write(x.response(), HttpServletResponse.SC_ACCEPTED, new Answers.Sent(
                     x.session().codeLoginPending() ? null : outcome.sentTo(), outcome.retryAfter().toSeconds(),
                     (outcome.method() == null || x.session().codeLoginPending() ? method.get() : outcome.method())
                             .jsonName())); // a code sign-in names the method asked for: a ghost has no fallback
-            case TOO_MANY -> {
-                x.response().setHeader("Retry-After", Long.toString(seconds));
-                Json.write(x.response(), 429, new Answers.TooMany("too_many_requests", seconds));
-            }
+            case TOO_MANY -> Refusals.tooMany(x.response(), outcome.retryAfter());
             case NOT_ALLOWED -> Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_method");
             case NO_CONTACT -> Json.write(x.response(), HttpServletResponse.SC_CONFLICT,
                     new Answers.NotDelivered("no_contact", outcome.alternatives()));
@@ -148,7 +144,12 @@ final class UserApi {
             Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "consent_required");
             return;
         }
-        if (!flows.passwordConfirmed(x, body.map(b -> text(b, "password")).orElse(null))) {
+        PasswordCheck password = flows.confirmPassword(x, body.map(b -> text(b, "password")).orElse(null));
+        if (password.throttled()) {
+            Refusals.tooMany(x.response(), password.retryAfter());
+            return;
+        }
+        if (!password.right()) {
             Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials");
             return;
         }
@@ -192,7 +193,12 @@ final class UserApi {
         if (!requireEnrolled(x) || !reverified(x)) {
             return;
         }
-        if (!flows.passwordConfirmed(x, body.map(b -> text(b, "password")).orElse(null))) {
+        PasswordCheck password = flows.confirmPassword(x, body.map(b -> text(b, "password")).orElse(null));
+        if (password.throttled()) {
+            Refusals.tooMany(x.response(), password.retryAfter());
+            return;
+        }
+        if (!password.right()) {
             Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials");
             return;
         }

@@ -36,7 +36,8 @@ class SettingsValidationTest {
     @CsvSource({
         "code.length, 4, 10", "code.period, 15, 300", "code.window, 0, 900",
         "backupCodes.count, 1, 100", "backupCodes.length, 3, 20", "trustThisDevice, 0, 3650",
-        "lockout.maxFailedAttempts, 1, 100", "lockout.minutes, 1, 10080",
+        "lockout.maxFailedAttempts, 1, 100", "login.throttle.freeAttempts, 1, 100",
+        "login.throttle.maxDelayMinutes, 0, 1440", "lockout.minutes, 1, 10080",
         "messageCode.length, 4, 10", "messageCode.minutes, 1, 60", "messageCode.resendSeconds, 0, 3600",
         "messageCode.maxSendsPerHour, 1, 100", "emergencyCode.length, 4, 12", "emergencyCode.minutes, 1, 60",
         "session.recheckSeconds, 1, 3600", "setup.enrollmentDeadlineDays, 0, 365", "trustedDevices.max, 1, 100",
@@ -131,7 +132,7 @@ class SettingsValidationTest {
                     problems(json(path, String.valueOf(range.min() - 1))), path);
             ranges++;
         }
-        assertEquals(25, ranges);
+        assertEquals(27, ranges);
     }
 
     @Test

@@ -76,9 +76,16 @@ final class WebAuthnApi {
             Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "reverification_required");
             return;
         }
-        if (!enrolled && !flows.passwordConfirmed(x, body.map(b -> UserApi.text(b, "password")).orElse(null))) {
-            Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials");
-            return;
+        if (!enrolled) {
+            PasswordCheck password = flows.confirmPassword(x, body.map(b -> UserApi.text(b, "password")).orElse(null));
+            if (password.throttled()) {
+                Refusals.tooMany(x.response(), password.retryAfter());
+                return;
+            }
+            if (!password.right()) {
+                Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials");
+                return;
+            }
         }
         Optional<KeyOptions> options = accounts.keyRegistrationOptions(x.user());
         if (options.isEmpty()) {

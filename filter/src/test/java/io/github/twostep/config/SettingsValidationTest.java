@@ -131,7 +131,7 @@ class SettingsValidationTest {
                     problems(json(path, String.valueOf(range.min() - 1))), path);
             ranges++;
         }
-        assertEquals(25, ranges);
+        assertEquals(27, ranges);
     }
 
     @Test

@@ -35,6 +35,7 @@ import io.github.twostep.store.UserDataStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,8 +47,11 @@ import javax.sql.DataSource;
  * them. {@link io.github.twostep.web.TwoStepFilter} makes one from the settings file; an
  * application that registers the filter in code builds one with {@link #builder(Settings)}.
  */
-public final class TwoStep {
+public final class TwoStep implements AutoCloseable {
     private static final Log LOG = Log.get(TwoStep.class);
+    /** How long {@link #close} waits for queued sends. */
+    static final int CLOSE_GRACE_SECONDS = 5;
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(CLOSE_GRACE_SECONDS);
 
     private final Settings settings;
     private final Accounts accounts;
@@ -55,7 +59,10 @@ public final class TwoStep {
     private final PasswordVerifier passwordVerifier;
     private final Clock clock;
     private final AuditSink audit;
-    /** What outlives a reload: the store, its key ring and DataSource, the audit sink, and what code gave. */
+    /**
+     * What outlives a reload: the store, its key ring and DataSource, the audit sink, the
+     * background sender, and what code gave.
+     */
     private final Builder runtime;
 
     private TwoStep(Builder builder, UserDataStore store, KeyRing keys, PasswordVerifier passwordVerifier,
@@ -64,7 +71,8 @@ public final class TwoStep {
         this.settings = builder.settings;
         this.clock = builder.clock;
         this.audit = builder.audit;
-        this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts);
+        this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts,
+                builder.senders);
         this.guard = new Guard(settings);
         this.passwordVerifier = passwordVerifier;
     }
@@ -183,7 +191,27 @@ public final class TwoStep {
                     + " (the store, its key and the audit trail live as long as the application): restart to "
                     + "apply them");
         }
-        return runtime.copy(next).build();
+        TwoStep built = runtime.copy(next).build();
+        runtime.senders.resize(next.delivery().queue());
+        return built;
+    }
+
+    /**
+     * Stops the background sender: no more sends are queued, and those already queued get up to
+     * {@value #CLOSE_GRACE_SECONDS} seconds to go out (then they are dropped, and logged). The
+     * sender is shared with every TwoStep {@link #reconfigured} from this one, so this ends them
+     * all. {@link io.github.twostep.web.TwoStepFilter#destroy()} calls it for a TwoStep the
+     * filter built from its settings file; an application that builds its own calls it when it
+     * stops. Sends after it are refused (a password-less sign-in gets 429). Idempotent.
+     */
+    @Override
+    public void close() {
+        runtime.senders.close(CLOSE_GRACE);
+    }
+
+    /** The background sender, for tests in this package. */
+    SenderThreads senders() {
+        return runtime.senders;
     }
 
     /** Call when a user's password changed: every device they trusted must prove the second factor again. */
@@ -204,6 +232,7 @@ public final class TwoStep {
         private ContactResolver contactResolver;
         private KeyRing keys;
         private boolean givenVerifier;
+        private SenderThreads senders;
 
         private Builder(Settings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -285,6 +314,9 @@ public final class TwoStep {
             if (resolved.keys == null) {
                 resolved.keys = resolved.keyRing();
             }
+            if (resolved.senders == null) {
+                resolved.senders = new SenderThreads(settings.delivery().queue());
+            }
             return new TwoStep(resolved, resolved.store, resolved.keys, resolved.passwordVerifier, resolved.sender(),
                     resolved.contacts());
         }
@@ -302,6 +334,7 @@ public final class TwoStep {
             copy.codeSender = codeSender;
             copy.contactResolver = contactResolver;
             copy.keys = keys;
+            copy.senders = senders;
             return copy;
         }
 

@@ -11,10 +11,10 @@ import io.github.twostep.login.AuthenticatedUser;
 import io.github.twostep.login.PasswordVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * Built-in login's first factor: checks the password, rotates the session id (no fixation),
@@ -23,12 +23,10 @@ import java.util.concurrent.Executor;
  */
 final class SignIn {
     private final TwoStep twoStep;
-    private final Executor background;
     private final GhostLedger ghosts;
 
-    SignIn(TwoStep twoStep, Executor background, GhostLedger ghosts) {
+    SignIn(TwoStep twoStep, GhostLedger ghosts) {
         this.twoStep = twoStep;
-        this.background = background;
         this.ghosts = ghosts;
     }
 
@@ -65,11 +63,13 @@ final class SignIn {
 
     /**
      * Password-less sign-in: the typed name is held at the challenge and, when it is a real
-     * user's, a code goes to their email (in the background, so the answer takes as long for a
-     * known name as for an unknown one). Every name gets the same answer, the same cookies and
-     * the same session shape; an unknown name simply never receives a code.
+     * user's, a code goes to their email: the send is reserved in the user's record now and the
+     * email goes out in the background (so the mail server's time is not in the answer). Every
+     * name gets the same answer, the same cookies and the same session shape; an unknown name
+     * simply never receives a code. Answers empty, or, when the background sender's queue is
+     * full (for any name alike), how long to wait before signing in again.
      */
-    State logInWithCode(HttpServletRequest request, String username) {
+    Optional<Duration> logInWithCode(HttpServletRequest request, String username) {
         String name = username == null ? "" : username.strip();
         Optional<AuthenticatedUser> user = name.isEmpty() || name.length() > 256 ? Optional.empty()
                 : twoStep.passwordVerifier().flatMap(v -> v.find(name));
@@ -86,19 +86,21 @@ final class SignIn {
                 user.isPresent() ? "code_requested" : "code_requested_unknown_user");
         if (user.isEmpty()) {
             ghosts.send(held.name());
-            return State.CHALLENGE;
+            return busy(twoStep.accounts().queueNothing());
         }
-        String signInId = state.signInId();
-        Locale locale = request.getLocale();
         Caller caller = Http.caller(request);
-        background.execute(() -> {
-            twoStep.accounts().evaluate(held.name(), null, caller);
-            SendOutcome sent = twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, caller);
-            if (sent.result() == SendOutcome.Result.NO_CONTACT) {
-                ghosts.send(held.name()); // a user without an address counts like a name no one has
-            }
-        });
-        return State.CHALLENGE;
+        twoStep.accounts().evaluate(held.name(), null, caller);
+        SendOutcome sent = twoStep.accounts().sendLater(held.name(), VerifyMethod.EMAIL, state.signInId(),
+                request.getLocale(), caller, ended -> { });
+        if (sent.result() == SendOutcome.Result.NO_CONTACT) {
+            ghosts.send(held.name()); // a user without an address counts like a name no one has
+            return busy(twoStep.accounts().queueNothing());
+        }
+        return busy(sent);
+    }
+
+    private static Optional<Duration> busy(SendOutcome outcome) {
+        return outcome.result() == SendOutcome.Result.BUSY ? Optional.of(outcome.retryAfter()) : Optional.empty();
     }
 
     /** Signs out: the whole session is discarded. */

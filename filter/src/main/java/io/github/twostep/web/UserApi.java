@@ -110,22 +110,30 @@ final class UserApi {
             return;
         }
         SendOutcome outcome = flows.send(x, method.get());
-        long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
         switch (outcome.result()) {
             case SENT -> Json.write(x.response(), HttpServletResponse.SC_ACCEPTED, new Answers.Sent(
                     x.session().codeLoginPending() ? null : outcome.sentTo(), outcome.retryAfter().toSeconds(),
                     (outcome.method() == null || x.session().codeLoginPending() ? method.get() : outcome.method())
                             .jsonName())); // a code sign-in names the method asked for: a ghost has no fallback
-            case TOO_MANY -> {
-                x.response().setHeader("Retry-After", Long.toString(seconds));
-                Json.write(x.response(), 429, new Answers.TooMany("too_many_requests", seconds));
-            }
+            case TOO_MANY, BUSY -> tooMany(x.response(), outcome.retryAfter());
             case NOT_ALLOWED -> Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_method");
             case NO_CONTACT -> Json.write(x.response(), HttpServletResponse.SC_CONFLICT,
                     new Answers.NotDelivered("no_contact", outcome.alternatives()));
             case FAILED -> Json.write(x.response(), HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     new Answers.NotDelivered("delivery_failed", outcome.alternatives()));
         }
+    }
+
+    /** 429 {@code too_many_requests} with the wait in whole seconds (at least 1), also as {@code Retry-After}. */
+    static void tooMany(HttpServletResponse response, Duration wait) throws IOException {
+        long seconds = seconds(wait);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        Json.write(response, 429, new Answers.TooMany("too_many_requests", seconds));
+    }
+
+    /** A wait in whole seconds, rounded up, at least 1. */
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     static void locked(Exchange x, VerifyOutcome outcome) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twostep.delivery.CodeSender;
 import io.github.twostep.delivery.OutgoingMessage;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,5 +100,24 @@ class SendQueueIT {
         assertEquals(List.of("alice@example.com", "bob@example.com"), sender.takeRecipients(2));
         assertEquals(200, signIn("admin").statusCode());
         assertEquals(List.of("admin@example.com"), sender.takeRecipients(1));
+    }
+
+    @Test
+    void loginPageWhenSendQueueFullThen429WithTheFormAgain() throws Exception {
+        assertEquals(200, signIn("alice").statusCode());
+        assertTrue(sender.entered.tryAcquire(10, TimeUnit.SECONDS), "alice's email reached the mail server");
+        assertEquals(200, signIn("bob").statusCode(), "bob's email waits in the queue");
+        Browser browser = new Browser(app);
+        String csrf = browser.status().get("csrfToken").asText();
+
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(app.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&_csrf=" + csrf)).build());
+
+        assertEquals(429, page.statusCode());
+        assertEquals("5", page.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(page.body().contains("name=\"username\""), "the sign-in form is shown again");
+        sender.release.countDown();
+        assertEquals(List.of("alice@example.com", "bob@example.com"), sender.takeRecipients(2));
     }
 }

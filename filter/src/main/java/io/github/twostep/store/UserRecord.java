@@ -31,8 +31,7 @@ import java.util.regex.Pattern;
  *                 code, for notices sent when the user is not the one asking (an administrator's
  *                 reset); null until known
  */
-public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> methods, VerifyMethod preferredMethod,
-        TotpSecret totp, TotpSecret pendingTotp, long lastStep, List<String> backupCodes, MessageCode messageCode,
+public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> methods, TotpSecret totp, TotpSecret pendingTotp, long lastStep, List<String> backupCodes, MessageCode messageCode,
         ExpiringCode emergencyCode, ExpiringCode operatorCode, int failures, Instant lockedUntil,
         List<TrustedDevice> devices, int trustEpoch, Instant created, Instant updated, Instant lastVerified,
         SendQuota sendQuota, String language) {
@@ -45,9 +44,6 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
 
     public UserRecord {
         methods = methods.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(methods));
-        if (preferredMethod != null && !methods.contains(preferredMethod)) {
-            throw new IllegalArgumentException("preferred method is not enabled");
-        }
         if (lastStep < NO_STEP || failures < 0 || trustEpoch < 0) {
             throw new IllegalArgumentException("lastStep, failures and trustEpoch must not be negative");
         }
@@ -85,9 +81,6 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         return change(b -> {
             b.enabled = true;
             b.methods = EnumSet.copyOf(enabledMethods);
-            if (!b.methods.contains(b.preferredMethod)) {
-                b.preferredMethod = b.methods.iterator().next();
-            }
         });
     }
 
@@ -104,10 +97,6 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
             b.lockedUntil = null;
             b.sendQuota = SendQuota.NONE;
         });
-    }
-
-    public UserRecord withPreferredMethod(VerifyMethod method) {
-        return change(b -> b.preferredMethod = method);
     }
 
     /** Keeps a secret offered during set-up until it is confirmed; null forgets it. */

@@ -108,16 +108,20 @@ final class Sending {
      * code) here, before anything is queued, so a burst of requests queues no more messages than
      * the quota allows. When the queue is full the reservation is given back and the answer is
      * {@link SendOutcome.Result#BUSY}. {@code done} gets, on the sender's thread, how the send
-     * ended: {@link SendOutcome.Result#SENT} when the channel (or a fallback) took it.
+     * ended: {@link SendOutcome.Result#SENT} when the channel (or a fallback) took it. A send
+     * withheld from a locked user takes its place in the queue all the same, so that a full queue
+     * refuses it as any other.
      */
     SendOutcome sendLater(String user, VerifyMethod method, String signInId, Locale locale, String host,
             String notMeUrl, Consumer<SendOutcome> done) {
         Reserved reserved = reserve(user, method, signInId);
-        if (reserved.refusal() != null || reserved.withheld()) {
+        if (reserved.refusal() != null) {
             return reserved.answer();
         }
+        Runnable task = reserved.withheld() ? () -> done.accept(reserved.answer())
+                : () -> done.accept(deliverOrFallBack(reserved, locale, host, notMeUrl));
         try {
-            background.execute(() -> done.accept(deliverOrFallBack(reserved, locale, host, notMeUrl)));
+            background.execute(task);
         } catch (RejectedExecutionException e) {
             records.update(user, record -> giveBack(record, reserved.stored(), reserved.before()));
             return new SendOutcome(SendOutcome.Result.BUSY, null, BUSY_RETRY, List.of());

@@ -94,9 +94,12 @@ final class SignIn {
                 request.getLocale(), caller, ended -> { });
         if (sent.result() == SendOutcome.Result.NO_CONTACT) {
             ghosts.send(held.name()); // a user without an address counts like a name no one has
-            return busy(twoStep.accounts().queueNothing());
         }
-        return busy(sent);
+        if (sent.result() == SendOutcome.Result.SENT || sent.result() == SendOutcome.Result.BUSY) {
+            return busy(sent);
+        }
+        // refused before the queue (cooldown, quota, no address): take a place as every other name does
+        return busy(twoStep.accounts().queueNothing());
     }
 
     private static Optional<Duration> busy(SendOutcome outcome) {

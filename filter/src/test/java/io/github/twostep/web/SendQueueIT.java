@@ -86,8 +86,9 @@ class SendQueueIT {
 
         HttpResponse<String> known = signIn("admin");
         HttpResponse<String> unknown = signIn("nobody");
+        HttpResponse<String> cooling = signIn("alice"); // inside her cooldown: nothing to send, refused alike
 
-        for (HttpResponse<String> refused : List.of(known, unknown)) {
+        for (HttpResponse<String> refused : List.of(known, unknown, cooling)) {
             assertEquals(429, refused.statusCode(), refused.body());
             assertEquals("5", refused.headers().firstValue("Retry-After").orElse(null));
             assertEquals("too_many_requests", Browser.json(refused).get("error").asText());

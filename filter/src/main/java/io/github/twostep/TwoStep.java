@@ -38,6 +38,7 @@ import io.github.twostep.store.UserDataStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,12 +50,15 @@ import javax.sql.DataSource;
  * them. {@link io.github.twostep.web.TwoStepFilter} makes one from the settings file; an
  * application that registers the filter in code builds one with {@link #builder(Settings)}.
  */
-public final class TwoStep {
+public final class TwoStep implements AutoCloseable {
     private static final Log LOG = Log.get(TwoStep.class);
     /** The attempt ledger's table, next to the users table ({@code store.type: "jdbc"}). */
     static final String LEDGER_TABLE = "twostep_attempts";
     /** The most names a memory attempt ledger holds. */
     static final int MEMORY_LEDGER_ENTRIES = 100_000;
+    /** How long {@link #close} waits for queued sends. */
+    static final int CLOSE_GRACE_SECONDS = 5;
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(CLOSE_GRACE_SECONDS);
 
     private final Settings settings;
     private final Accounts accounts;
@@ -64,7 +68,10 @@ public final class TwoStep {
     private final UnknownNames unknownNames;
     private final Clock clock;
     private final AuditSink audit;
-    /** What outlives a reload: the store, its key ring and DataSource, the audit sink, and what code gave. */
+    /**
+     * What outlives a reload: the store, its key ring and DataSource, the audit sink, the
+     * background sender, and what code gave.
+     */
     private final Builder runtime;
 
     private TwoStep(Builder builder, UserDataStore store, KeyRing keys, PasswordVerifier passwordVerifier,
@@ -73,7 +80,8 @@ public final class TwoStep {
         this.settings = builder.settings;
         this.clock = builder.clock;
         this.audit = builder.audit;
-        this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts);
+        this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts,
+                builder.senders);
         this.guard = new Guard(settings);
         this.passwordVerifier = passwordVerifier;
         this.loginThrottle = new LoginThrottle(settings.login().throttle(), builder.ledger, keys.currentLedgerKey(),
@@ -218,7 +226,27 @@ public final class TwoStep {
                     + " (the store, its key and the audit trail live as long as the application): restart to "
                     + "apply them");
         }
-        return runtime.copy(next).build();
+        TwoStep built = runtime.copy(next).build();
+        runtime.senders.resize(next.delivery().queue());
+        return built;
+    }
+
+    /**
+     * Stops the background sender: no more sends are queued, and those already queued get up to
+     * {@value #CLOSE_GRACE_SECONDS} seconds to go out (then they are dropped, and logged). The
+     * sender is shared with every TwoStep {@link #reconfigured} from this one, so this ends them
+     * all. {@link io.github.twostep.web.TwoStepFilter#destroy()} calls it for a TwoStep the
+     * filter built from its settings file; an application that builds its own calls it when it
+     * stops. Sends after it are refused (a password-less sign-in gets 429). Idempotent.
+     */
+    @Override
+    public void close() {
+        runtime.senders.close(CLOSE_GRACE);
+    }
+
+    /** The background sender, for tests in this package. */
+    SenderThreads senders() {
+        return runtime.senders;
     }
 
     /** Call when a user's password changed: every device they trusted must prove the second factor again. */
@@ -240,6 +268,7 @@ public final class TwoStep {
         private KeyRing keys;
         private AttemptLedger ledger;
         private boolean givenVerifier;
+        private SenderThreads senders;
 
         private Builder(Settings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -333,6 +362,9 @@ public final class TwoStep {
             if (resolved.ledger == null) {
                 resolved.ledger = resolved.ledgerFromSettings();
             }
+            if (resolved.senders == null) {
+                resolved.senders = new SenderThreads(settings.delivery().queue());
+            }
             return new TwoStep(resolved, resolved.store, resolved.keys, resolved.passwordVerifier, resolved.sender(),
                     resolved.contacts());
         }
@@ -351,6 +383,7 @@ public final class TwoStep {
             copy.contactResolver = contactResolver;
             copy.keys = keys;
             copy.ledger = ledger;
+            copy.senders = senders;
             return copy;
         }
 

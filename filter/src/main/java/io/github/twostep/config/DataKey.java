@@ -18,6 +18,7 @@ public final class DataKey {
     public static final int BYTES = 32;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
+    private static final String ID_RULE = "key id must be 1–16 characters of A-Z, a-z, 0-9, _ and -";
 
     /** Whether {@code text} is a key id: 1–16 characters of {@code [A-Za-z0-9_-]}, the only definition of one. */
     public static boolean isKeyId(String text) {
@@ -35,13 +36,27 @@ public final class DataKey {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(material, "material");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("key id must match " + ID.pattern());
+            throw new IllegalArgumentException(ID_RULE);
         }
         if (material.length != BYTES) {
             throw new IllegalArgumentException("key material must be " + BYTES + " bytes");
         }
         this.id = id;
         this.material = material.clone();
+    }
+
+    /**
+     * Reads {@code "<keyId>:<base64 of 32 bytes>"} exactly as the settings' {@code store.key} is
+     * read: the one parser of a data key.
+     *
+     * @throws IllegalArgumentException with the reason it is malformed (never key material)
+     */
+    public static DataKey of(String text) {
+        Parsed parsed = parse(Objects.requireNonNull(text, "text"));
+        if (parsed.problem() != null) {
+            throw new IllegalArgumentException(parsed.problem());
+        }
+        return parsed.key();
     }
 
     /**
@@ -56,7 +71,7 @@ public final class DataKey {
         }
         String id = text.substring(0, colon);
         if (!ID.matcher(id).matches()) {
-            return new Parsed(null, "key id must be 1–16 characters of A-Z, a-z, 0-9, _ and -");
+            return new Parsed(null, ID_RULE);
         }
         byte[] material;
         try {

@@ -41,6 +41,8 @@ final class SettingsRanges {
     static final Range STORE_TIMEOUT_SECONDS = new Range("$.store.timeoutSeconds", 1, 60);
     static final Range TRUSTED_DEVICES_MAX = new Range("$.trustedDevices.max", 1, 100);
     static final Range DEVICE_AUTHORIZATION_DAYS = new Range("$.deviceAuthorization.days", 1, 3650);
+    static final Range DELIVERY_QUEUE_THREADS = new Range("$.delivery.queue.threads", 1, 64);
+    static final Range DELIVERY_QUEUE_LIMIT = new Range("$.delivery.queue.limit", 1, 100_000);
     static final Range SMTP_PORT = new Range("$.smtp.port", 1, 65535);
     static final Range SMTP_TIMEOUT_SECONDS = new Range("$.smtp.timeoutSeconds", 1, 300);
 
@@ -74,6 +76,8 @@ final class SettingsRanges {
         at(problems, STORE_TIMEOUT_SECONDS, s, v -> v.store().timeoutSeconds());
         at(problems, TRUSTED_DEVICES_MAX, s, v -> v.trustedDevices().max());
         at(problems, DEVICE_AUTHORIZATION_DAYS, s, v -> v.deviceAuthorization().days());
+        at(problems, DELIVERY_QUEUE_THREADS, s, v -> v.delivery().queue().threads());
+        at(problems, DELIVERY_QUEUE_LIMIT, s, v -> v.delivery().queue().limit());
         if (s.smtp() != null) {
             at(problems, SMTP_PORT, s, v -> v.smtp().port());
             at(problems, SMTP_TIMEOUT_SECONDS, s, v -> v.smtp().timeoutSeconds());

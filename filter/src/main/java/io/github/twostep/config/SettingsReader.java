@@ -93,7 +93,12 @@ final class SettingsReader {
                         className(o.nullableString("sms", defaults.delivery().sms(), false, CLASS)),
                         className(o.nullableString("call", defaults.delivery().call(), false, CLASS)),
                         o.enumerations("fallback", defaults.delivery().fallback(), VerifyMethod.values(),
-                                VerifyMethod::jsonName))),
+                                VerifyMethod::jsonName),
+                        o.object("queue", q -> new SendQueueSettings(
+                                q.integer("threads", defaults.delivery().queue().threads(),
+                                        SettingsRanges.DELIVERY_QUEUE_THREADS),
+                                q.integer("limit", defaults.delivery().queue().limit(),
+                                        SettingsRanges.DELIVERY_QUEUE_LIMIT))))),
                 c.object("contacts", o -> new ContactSettings(
                         o.nullableString("emailColumn", defaults.contacts().emailColumn(), false, COLUMN_NAME),
                         o.nullableString("phoneColumn", defaults.contacts().phoneColumn(), false, COLUMN_NAME),

@@ -64,8 +64,11 @@ final class SettingsWriter {
         root.putObject("admin").put("localOnly", s.admin().localOnly())
                 .set("roles", array(s.admin().roles(), Function.identity()));
         root.set("store", store(s.store()));
-        root.putObject("delivery").put("sms", classRef(s.delivery().sms())).put("call", classRef(s.delivery().call()))
-                .set("fallback", array(s.delivery().fallback(), VerifyMethod::jsonName));
+        ObjectNode delivery = root.putObject("delivery").put("sms", classRef(s.delivery().sms()))
+                .put("call", classRef(s.delivery().call()));
+        delivery.set("fallback", array(s.delivery().fallback(), VerifyMethod::jsonName));
+        delivery.putObject("queue").put("threads", s.delivery().queue().threads())
+                .put("limit", s.delivery().queue().limit());
         root.putObject("contacts").put("emailColumn", s.contacts().emailColumn())
                 .put("phoneColumn", s.contacts().phoneColumn()).put("resolver", classRef(s.contacts().resolver()));
         root.putObject("trustedDevices").put("max", s.trustedDevices().max());

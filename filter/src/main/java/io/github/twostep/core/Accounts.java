@@ -38,6 +38,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.concurrent.Executor;
 
 /**
  * Every operation on users' second factors, as the web layer and the application call them,
@@ -63,8 +64,18 @@ public final class Accounts {
     private final CodeHashes hashes;
     private final SecureRandom random;
 
+    /** As the full constructor, with background sends made at once on the caller's thread (no queue). */
     public Accounts(Settings settings, UserDataStore store, KeyRing keys, AuditSink audit, Clock clock,
             SecureRandom random, CodeSender sender, ContactResolver contacts) {
+        this(settings, store, keys, audit, clock, random, sender, contacts, Runnable::run);
+    }
+
+    /**
+     * Accounts whose background sends ({@link #sendLater}) go to {@code background}, which
+     * refuses a task with {@link java.util.concurrent.RejectedExecutionException} when it is full.
+     */
+    public Accounts(Settings settings, UserDataStore store, KeyRing keys, AuditSink audit, Clock clock,
+            SecureRandom random, CodeSender sender, ContactResolver contacts, Executor background) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -79,7 +90,8 @@ public final class Accounts {
                 settings.deviceAuthorization().enabled());
         this.enrollment = new Enrollment(settings, records, cipher, appCodes, hashes, random, clock);
         this.administration = new Administration(settings, records, hashes, random, clock);
-        this.sending = new Sending(settings, records, hashes, sender, contacts, random, clock);
+        this.sending = new Sending(settings, records, hashes, sender, contacts, random, clock,
+                Objects.requireNonNull(background, "background"));
         this.notMe = new NotMeLinks(keys, clock);
         this.records = records;
         this.keys = new SecurityKeys(settings, random, clock);
@@ -196,10 +208,53 @@ public final class Accounts {
      */
     public SendOutcome send(String user, VerifyMethod method, String signInId, Locale locale, Caller caller) {
         String publicUrl = settings.paths().publicUrl();
-        String host = publicUrl == null ? null : URI.create(publicUrl).getHost();
-        String notMeUrl = publicUrl == null ? null : publicUrl + settings.paths().prefix() + "/not-me?t="
+        SendOutcome outcome = sending.send(user, method, signInId, locale, hostOf(publicUrl), notMeUrl(user));
+        return audited(user, method, outcome, caller);
+    }
+
+    /**
+     * As {@link #send}, but the message goes out after the answer, on the background sender: the
+     * send is reserved in the user's record now (so the answer is {@code SENT} for a message
+     * queued, or why not), and the channel is called later. A full queue answers
+     * {@link SendOutcome.Result#BUSY} with the wait, and nothing is counted. How the queued send
+     * ended goes to the audit trail, and to {@code done} on the sender's thread.
+     */
+    public SendOutcome sendLater(String user, VerifyMethod method, String signInId, Locale locale, Caller caller,
+            java.util.function.Consumer<SendOutcome> done) {
+        Objects.requireNonNull(done, "done");
+        SendOutcome outcome;
+        try {
+            outcome = sending.sendLater(user, method, signInId, locale, hostOf(settings.paths().publicUrl()),
+                    notMeUrl(user), ended -> done.accept(audited(user, method, ended, caller)));
+        } catch (RuntimeException e) {
+            // the store or the contacts cannot answer: nothing reserved, nothing queued
+            LOG.warn("A code could not be reserved for sending: {}", e.toString());
+            record(user, Type.CODE_SENT, Outcome.FAILURE, caller, method.jsonName() + ":failed");
+            return SendOutcome.of(SendOutcome.Result.FAILED);
+        }
+        return outcome.result() == SendOutcome.Result.SENT ? outcome : audited(user, method, outcome, caller);
+    }
+
+    /**
+     * Takes a place in the background queue and sends nothing, for a name no user has: a full
+     * queue answers {@link SendOutcome.Result#BUSY} here exactly as {@link #sendLater} does.
+     */
+    public SendOutcome queueNothing() {
+        return sending.queueNothing();
+    }
+
+    private static String hostOf(String publicUrl) {
+        return publicUrl == null ? null : URI.create(publicUrl).getHost();
+    }
+
+    private String notMeUrl(String user) {
+        String publicUrl = settings.paths().publicUrl();
+        return publicUrl == null ? null : publicUrl + settings.paths().prefix() + "/not-me?t="
                 + URLEncoder.encode(notMeToken(user), StandardCharsets.UTF_8);
-        SendOutcome outcome = sending.send(user, method, signInId, locale, host, notMeUrl);
+    }
+
+    /** Records how a send ended; for a failure, answers the user's other methods to try. */
+    private SendOutcome audited(String user, VerifyMethod method, SendOutcome outcome, Caller caller) {
         boolean sent = outcome.result() == SendOutcome.Result.SENT;
         record(user, Type.CODE_SENT, sent ? Outcome.SUCCESS : Outcome.FAILURE, caller,
                 method.jsonName() + (sent ? fallbackNote(method, outcome)

@@ -29,7 +29,9 @@ public record SendOutcome(Result result, String sentTo, Duration retryAfter, Lis
         /** The user has no address for this channel. */
         NO_CONTACT,
         /** The channel failed; nothing was recorded as sent. */
-        FAILED
+        FAILED,
+        /** The background sender's queue is full; nothing was sent and nothing counted. */
+        BUSY
     }
 
     public SendOutcome {

@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Sends one-time codes by email, SMS or call. The cooldown and the hourly quota are checked,
@@ -38,6 +41,8 @@ import java.util.Optional;
  */
 final class Sending {
     private static final Log LOG = Log.get(Sending.class);
+    /** What a sign-in refused for a full send queue is told to wait. */
+    static final Duration BUSY_RETRY = Duration.ofSeconds(5);
     private final Settings settings;
     private final UserRecordUpdater records;
     private final CodeHashes hashes;
@@ -46,9 +51,10 @@ final class Sending {
     private final MessageComposer composer;
     private final SecureRandom random;
     private final Clock clock;
+    private final Executor background;
 
     Sending(Settings settings, UserRecordUpdater records, CodeHashes hashes, CodeSender sender,
-            ContactResolver contacts, SecureRandom random, Clock clock) {
+            ContactResolver contacts, SecureRandom random, Clock clock, Executor background) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.records = Objects.requireNonNull(records, "records");
         this.hashes = Objects.requireNonNull(hashes, "hashes");
@@ -57,6 +63,7 @@ final class Sending {
         this.composer = new MessageComposer(settings.setup().issuer());
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.background = Objects.requireNonNull(background, "background");
     }
 
     /** The masked address codes of {@code method} go to for {@code user}; null if none. */
@@ -96,18 +103,84 @@ final class Sending {
     }
 
     /**
+     * As {@link #send}, but the message is handed to the channel by the background sender: the
+     * send is reserved in the user's record (one compare-and-set: cooldown, hourly quota, the new
+     * code) here, before anything is queued, so a burst of requests queues no more messages than
+     * the quota allows. When the queue is full the reservation is given back and the answer is
+     * {@link SendOutcome.Result#BUSY}. {@code done} gets, on the sender's thread, how the send
+     * ended: {@link SendOutcome.Result#SENT} when the channel (or a fallback) took it. A send
+     * withheld from a locked user takes its place in the queue all the same, so that a full queue
+     * refuses it as any other.
+     */
+    SendOutcome sendLater(String user, VerifyMethod method, String signInId, Locale locale, String host,
+            String notMeUrl, Consumer<SendOutcome> done) {
+        Reserved reserved = reserve(user, method, signInId);
+        if (reserved.refusal() != null) {
+            return reserved.answer();
+        }
+        Runnable task = reserved.withheld() ? () -> done.accept(reserved.answer())
+                : () -> done.accept(deliverOrFallBack(reserved, locale, host, notMeUrl));
+        try {
+            background.execute(task);
+        } catch (RejectedExecutionException e) {
+            records.update(user, record -> giveBack(record, reserved.stored(), reserved.before()));
+            return new SendOutcome(SendOutcome.Result.BUSY, null, BUSY_RETRY, List.of());
+        }
+        return reserved.answer();
+    }
+
+    /**
+     * Takes a place in the background queue as {@link #sendLater} does, and sends nothing: for a
+     * name no user has, so that a full queue refuses it as it refuses a real user's sign-in.
+     * Answers {@link SendOutcome.Result#BUSY} when full, else {@link SendOutcome.Result#SENT}.
+     */
+    SendOutcome queueNothing() {
+        try {
+            background.execute(() -> { });
+        } catch (RejectedExecutionException e) {
+            return new SendOutcome(SendOutcome.Result.BUSY, null, BUSY_RETRY, List.of());
+        }
+        return new SendOutcome(SendOutcome.Result.SENT, null, Duration.ZERO, List.of());
+    }
+
+    private SendOutcome deliverOrFallBack(Reserved reserved, Locale locale, String host, String notMeUrl) {
+        SendOutcome asked = deliver(reserved, locale, host, notMeUrl);
+        if (asked.result() != SendOutcome.Result.FAILED) {
+            return asked;
+        }
+        for (VerifyMethod next : settings.delivery().fallback()) {
+            if (next != reserved.method()) {
+                SendOutcome tried = sendBy(reserved.user(), next, reserved.signInId(), locale, host, notMeUrl);
+                if (tried.result() == SendOutcome.Result.SENT) {
+                    return tried;
+                }
+            }
+        }
+        return asked;
+    }
+
+    /**
      * One try by {@code method}: reserve the send in the user's record, hand the message to the
      * channel, and give the reservation back if the channel fails.
      */
     private SendOutcome sendBy(String user, VerifyMethod method, String signInId, Locale locale, String host,
             String notMeUrl) {
+        Reserved reserved = reserve(user, method, signInId);
+        if (reserved.refusal() != null || reserved.withheld()) {
+            return reserved.answer();
+        }
+        return deliver(reserved, locale, host, notMeUrl);
+    }
+
+    /** Reserves one send by {@code method} in {@code user}'s record, with a new code; or says why not. */
+    private Reserved reserve(String user, VerifyMethod method, String signInId) {
         Optional<Channel> channel = channel(method);
         if (channel.isEmpty() || !settings.verify().allows(method)) {
-            return SendOutcome.of(SendOutcome.Result.NOT_ALLOWED);
+            return Reserved.refused(SendOutcome.of(SendOutcome.Result.NOT_ALLOWED));
         }
         String to = contacts.contacts(user).contactFor(channel.get());
         if (to == null) {
-            return SendOutcome.of(SendOutcome.Result.NO_CONTACT);
+            return Reserved.refused(SendOutcome.of(SendOutcome.Result.NO_CONTACT));
         }
         MessageCodeSettings config = settings.messageCode();
         String code = new RandomCodes(random).messageCode(config.alphabet(), config.length());
@@ -116,23 +189,26 @@ final class Sending {
                 now.plus(Duration.ofMinutes(config.minutes())), method);
         Reservation reservation = records.update(user, record -> reserve(record, method, stored, now));
         if (reservation.refusal() != null) {
-            return reservation.refusal();
+            return Reserved.refused(reservation.refusal());
         }
-        if (reservation.withheld()) {
-            return new SendOutcome(SendOutcome.Result.SENT, mask(channel.get(), to),
-                    Duration.ofSeconds(config.resendSeconds()), List.of(), method);
-        }
-        Purpose purpose = reservation.enrolled() ? Purpose.SIGN_IN_CODE
+        SendOutcome answer = new SendOutcome(SendOutcome.Result.SENT, mask(channel.get(), to),
+                Duration.ofSeconds(config.resendSeconds()), List.of(), method);
+        return new Reserved(null, user, method, signInId, channel.get(), to, code, stored, reservation.before(),
+                reservation.enrolled(), reservation.withheld(), answer);
+    }
+
+    /** Hands a reserved message to the channel; gives the reservation back if the channel fails. */
+    private SendOutcome deliver(Reserved reserved, Locale locale, String host, String notMeUrl) {
+        Purpose purpose = reserved.enrolled() ? Purpose.SIGN_IN_CODE
                 : settings.deviceAuthorization().enabled() ? Purpose.DEVICE_CODE : Purpose.SETUP_CODE;
         try {
-            sender.send(message(channel.get(), purpose, to, code, locale, host, notMeUrl));
+            sender.send(message(reserved.channel(), purpose, reserved.to(), reserved.code(), locale, host, notMeUrl));
         } catch (DeliveryException e) {
-            LOG.warn("A {} message could not be sent: {}", channel.get().wireName(), e.getMessage());
-            records.update(user, record -> giveBack(record, stored, reservation.before()));
+            LOG.warn("A {} message could not be sent: {}", reserved.channel().wireName(), e.getMessage());
+            records.update(reserved.user(), record -> giveBack(record, reserved.stored(), reserved.before()));
             return SendOutcome.of(SendOutcome.Result.FAILED);
         }
-        return new SendOutcome(SendOutcome.Result.SENT, mask(channel.get(), to),
-                Duration.ofSeconds(config.resendSeconds()), List.of(), method);
+        return reserved.answer();
     }
 
     /**
@@ -198,11 +274,27 @@ final class Sending {
         };
     }
 
-    /** The outcome of reserving a send: a refusal, or the quota before it and whether the user is enrolled. */
     /** A send reserved in the record (or refused); {@code withheld}: counted, but nothing is to go out. */
     private record Reservation(SendOutcome refusal, SendQuota before, boolean enrolled, boolean withheld) {
         static Reservation refused(SendOutcome refusal) {
             return new Reservation(refusal, null, false, false);
+        }
+    }
+
+    /**
+     * A send reserved in the record, with everything needed to deliver it later, or a refusal.
+     * {@code toString} leaves out the code and the address.
+     */
+    private record Reserved(SendOutcome refusal, String user, VerifyMethod method, String signInId, Channel channel,
+                            String to, String code, MessageCode stored, SendQuota before, boolean enrolled,
+                            boolean withheld, SendOutcome answer) {
+        static Reserved refused(SendOutcome refusal) {
+            return new Reserved(refusal, null, null, null, null, null, null, null, null, false, false, refusal);
+        }
+
+        @Override
+        public String toString() {
+            return "Reserved[" + method + (refusal == null ? "" : ", refused " + refusal.result()) + "]";
         }
     }
 }

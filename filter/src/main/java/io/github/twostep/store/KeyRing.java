@@ -6,7 +6,6 @@ import io.github.twostep.otp.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +17,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The data keys: one current key that seals and signs everything written now, and previous keys
- * that still open what they sealed. A key is written {@code "<keyId>:<base64 of 32 bytes>"},
- * the id matching {@code [A-Za-z0-9_-]{1,16}}. Each key is only used through sub-keys derived
+ * that still open what they sealed. A key is written {@code "<keyId>:<base64 of 32 bytes>"} and
+ * read by {@link DataKey#of} (ids: {@link DataKey#isKeyId}). Each key is only used through sub-keys derived
  * as HMAC-SHA256(key, label): one for AES-256-GCM secrets, one for record MACs, one pepper for
  * code hashing elsewhere, one for WebAuthn user handles. No key byte ever reaches {@link #toString()}.
  */
 public final class KeyRing {
-    private static final int KEY_BYTES = 32;
-
     private final String currentKeyId;
     private final Map<String, Keys> keys;
 
@@ -38,20 +35,27 @@ public final class KeyRing {
     }
 
     /**
-     * Reads the current key and any previous keys, each {@code "<keyId>:<base64 of 32 bytes>"}.
+     * Reads the current key and any previous keys, each {@code "<keyId>:<base64 of 32 bytes>"}
+     * as {@link DataKey#of} (and so the settings) reads it.
      *
-     * @throws TwoStepException naming the key (by id or position, never its bytes) if one is malformed
+     * @throws TwoStepException naming the key (by position, never its bytes) if one is malformed
      *     or two share an id
      */
     public static KeyRing parse(String current, List<String> previous) {
-        Objects.requireNonNull(current, "current");
         Objects.requireNonNull(previous, "previous");
-        Map<String, Keys> keys = new LinkedHashMap<>();
-        String currentId = add(keys, current, "current key");
+        List<DataKey> older = new ArrayList<>(previous.size());
         for (int i = 0; i < previous.size(); i++) {
-            add(keys, previous.get(i), "previous key #" + (i + 1));
+            older.add(dataKey(previous.get(i), "previous key #" + (i + 1)));
         }
-        return new KeyRing(currentId, keys);
+        return from(dataKey(current, "current key"), older);
+    }
+
+    private static DataKey dataKey(String text, String which) {
+        try {
+            return DataKey.of(Objects.requireNonNull(text, which));
+        } catch (IllegalArgumentException e) {
+            throw new TwoStepException(which + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -156,30 +160,9 @@ public final class KeyRing {
         return keyId;
     }
 
-    private static String add(Map<String, Keys> keys, String text, String which) {
-        String trimmed = Objects.requireNonNull(text, which).strip();
-        int colon = trimmed.indexOf(':');
-        if (colon < 0) {
-            throw new TwoStepException(which + " must look like <keyId>:<base64 of 32 bytes>");
-        }
-        String keyId = requireKeyId(trimmed.substring(0, colon));
-        byte[] key;
-        try {
-            key = Base64.getMimeDecoder().decode(trimmed.substring(colon + 1).replace('-', '+').replace('_', '/'));
-        } catch (IllegalArgumentException e) {
-            throw new TwoStepException("data key '" + keyId + "' is not base64");
-        }
-        if (keys.containsKey(keyId)) {
-            throw new TwoStepException("data key id '" + keyId + "' is used twice");
-        }
-        keys.put(keyId, derive(keyId, key));
-        Arrays.fill(key, (byte) 0);
-        return keyId;
-    }
-
     private static Keys derive(String keyId, byte[] key) {
-        if (key.length != KEY_BYTES) {
-            throw new TwoStepException("data key '" + keyId + "' must be " + KEY_BYTES + " bytes, not " + key.length);
+        if (key.length != DataKey.BYTES) {
+            throw new TwoStepException("data key '" + keyId + "' must be " + DataKey.BYTES + " bytes, not " + key.length);
         }
         return new Keys(new SecretKeySpec(subKey(key, "twostep/secret-encryption/v1"), "AES"),
                 new SecretKeySpec(subKey(key, "twostep/record-mac/v1"), "HmacSHA256"),

@@ -12,7 +12,6 @@ final class RecordBuilder {
     boolean consent;
     boolean enabled;
     Set<VerifyMethod> methods = EnumSet.noneOf(VerifyMethod.class);
-    VerifyMethod preferredMethod;
     TotpSecret totp;
     TotpSecret pendingTotp;
     long lastStep = UserRecord.NO_STEP;
@@ -42,7 +41,6 @@ final class RecordBuilder {
         consent = r.consent();
         enabled = r.enabled();
         methods = r.methods().isEmpty() ? EnumSet.noneOf(VerifyMethod.class) : EnumSet.copyOf(r.methods());
-        preferredMethod = r.preferredMethod();
         totp = r.totp();
         pendingTotp = r.pendingTotp();
         lastStep = r.lastStep();
@@ -68,7 +66,6 @@ final class RecordBuilder {
     RecordBuilder clearFactors() {
         enabled = false;
         methods = EnumSet.noneOf(VerifyMethod.class);
-        preferredMethod = null;
         totp = null;
         pendingTotp = null;
         backupCodes = new ArrayList<>();
@@ -82,7 +79,7 @@ final class RecordBuilder {
     }
 
     UserRecord build() {
-        return new UserRecord(consent, enabled, methods, preferredMethod, totp, pendingTotp, lastStep, backupCodes,
+        return new UserRecord(consent, enabled, methods, totp, pendingTotp, lastStep, backupCodes,
                 messageCode, emergencyCode, operatorCode, failures, lockedUntil, devices, trustEpoch, created, updated,
                 lastVerified, sendQuota, language, securityKeys, userHandle, keyChallenge);
     }

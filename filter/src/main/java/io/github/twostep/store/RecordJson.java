@@ -41,9 +41,6 @@ final class RecordJson {
             ArrayNode methods = o.putArray("m");
             r.methods().forEach(m -> methods.add(m.jsonName()));
         }
-        if (r.preferredMethod() != null) {
-            o.put("pm", r.preferredMethod().jsonName());
-        }
         putTotp(o, "t", r.totp());
         putTotp(o, "tp", r.pendingTotp());
         if (r.lastStep() != UserRecord.NO_STEP) {
@@ -126,7 +123,7 @@ final class RecordJson {
         b.enabled = bool(o, "e");
         b.methods = EnumSet.noneOf(VerifyMethod.class);
         strings(o, "m").forEach(m -> b.methods.add(VerifyMethod.named(m)));
-        b.preferredMethod = o.has("pm") ? VerifyMethod.named(text(o, "pm")) : null;
+        // "pm", a preferred method earlier builds wrote and nothing ever read, is ignored
         b.totp = totp(o.get("t"));
         b.pendingTotp = totp(o.get("tp"));
         b.lastStep = o.has("ls") ? number(o, "ls") : UserRecord.NO_STEP;

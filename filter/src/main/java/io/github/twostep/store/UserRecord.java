@@ -36,8 +36,7 @@ import java.util.regex.Pattern;
  * @param keyChallenge a digest of the last WebAuthn challenge a key signed here (base64url), so
  *                     one signed challenge is accepted once even where the key keeps no counter
  */
-public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> methods, VerifyMethod preferredMethod,
-        TotpSecret totp, TotpSecret pendingTotp, long lastStep, List<String> backupCodes, MessageCode messageCode,
+public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> methods, TotpSecret totp, TotpSecret pendingTotp, long lastStep, List<String> backupCodes, MessageCode messageCode,
         ExpiringCode emergencyCode, ExpiringCode operatorCode, int failures, Instant lockedUntil,
         List<TrustedDevice> devices, int trustEpoch, Instant created, Instant updated, Instant lastVerified,
         SendQuota sendQuota, String language, List<SecurityKey> securityKeys, String userHandle,
@@ -52,9 +51,6 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
 
     public UserRecord {
         methods = methods.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(methods));
-        if (preferredMethod != null && !methods.contains(preferredMethod)) {
-            throw new IllegalArgumentException("preferred method is not enabled");
-        }
         if (lastStep < NO_STEP || failures < 0 || trustEpoch < 0) {
             throw new IllegalArgumentException("lastStep, failures and trustEpoch must not be negative");
         }
@@ -102,9 +98,6 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         return change(b -> {
             b.enabled = true;
             b.methods = EnumSet.copyOf(enabledMethods);
-            if (!b.methods.contains(b.preferredMethod)) {
-                b.preferredMethod = b.methods.iterator().next();
-            }
         });
     }
 
@@ -121,10 +114,6 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
             b.lockedUntil = null;
             b.sendQuota = SendQuota.NONE;
         });
-    }
-
-    public UserRecord withPreferredMethod(VerifyMethod method) {
-        return change(b -> b.preferredMethod = method);
     }
 
     /** Keeps a secret offered during set-up until it is confirmed; null forgets it. */

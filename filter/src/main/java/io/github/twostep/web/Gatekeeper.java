@@ -22,7 +22,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -38,12 +37,12 @@ final class Gatekeeper {
     private final Identity identity;
     private final Routes routes;
 
-    Gatekeeper(TwoStep twoStep, PrincipalResolver resolver, Executor background) {
+    Gatekeeper(TwoStep twoStep, PrincipalResolver resolver) {
         this.twoStep = twoStep;
         this.settings = twoStep.settings();
         this.accounts = twoStep.accounts();
         this.identity = new Identity(settings.login(), resolver);
-        this.routes = new Routes(twoStep, background);
+        this.routes = new Routes(twoStep);
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

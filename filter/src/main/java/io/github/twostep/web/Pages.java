@@ -114,7 +114,7 @@ final class Pages {
 
     /** "Too many wrong passwords … please wait …": seconds under a minute, whole minutes (rounded up) after. */
     static String throttledText(Messages messages, Duration wait) {
-        long seconds = PasswordCheck.seconds(wait);
+        long seconds = Refusals.seconds(wait);
         return seconds < 60 ? messages.format("login_throttled", seconds)
                 : messages.format("login_throttled_minutes", (seconds + 59) / 60);
     }

@@ -43,9 +43,4 @@ record PasswordCheck(Optional<AuthenticatedUser> user, Duration retryAfter) {
         }
         return new PasswordCheck(user, Duration.ZERO);
     }
-
-    /** Whole seconds to wait, rounded up, at least one. */
-    static long seconds(Duration retryAfter) {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-    }
 }

@@ -32,9 +32,14 @@ final class Refusals {
      * a throttled name ({@code login.throttle}) or a send quota.
      */
     static void tooMany(HttpServletResponse response, Duration retryAfter) throws IOException {
-        long seconds = PasswordCheck.seconds(retryAfter);
+        long seconds = seconds(retryAfter);
         response.setHeader("Retry-After", Long.toString(seconds));
         Json.write(response, 429, new Answers.TooMany("too_many_requests", seconds));
+    }
+
+    /** A wait in whole seconds, rounded up, at least one. */
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** The page under {@code prefix} that {@code action} sends the user to: the challenge or the set-up. */

@@ -13,8 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * TwoStep's own addresses: everything under {@code paths.prefix}, and with built-in login the
@@ -35,7 +35,7 @@ final class Routes {
     private final WebAuthnApi webAuthnApi;
     private final TwoStep twoStep;
 
-    Routes(TwoStep twoStep, Executor background) {
+    Routes(TwoStep twoStep) {
         this.twoStep = twoStep;
         this.settings = twoStep.settings();
         this.prefix = settings.paths().prefix();
@@ -45,7 +45,7 @@ final class Routes {
         this.adminApi = new AdminApi(twoStep);
         this.pages = new Pages(twoStep, flows);
         this.adminPages = new AdminPages(twoStep, pages.templates());
-        this.signIn = builtin ? new SignIn(twoStep, background) : null;
+        this.signIn = builtin ? new SignIn(twoStep) : null;
         this.webAuthnApi = new WebAuthnApi(twoStep, flows, signIn);
     }
 
@@ -238,8 +238,13 @@ final class Routes {
     private void apiLogin(Exchange x) throws IOException {
         Optional<ObjectNode> body = Json.readObject(x.request());
         if (settings.disableLoginPassword()) {
-            State state = signIn.logInWithCode(x.request(), body.map(b -> UserApi.text(b, "username")).orElse(null));
-            Json.write(x.response(), 200, new Answers.SignedIn(state.wireName(), csrfOf(x)));
+            Optional<Duration> busy = signIn.logInWithCode(x.request(),
+                    body.map(b -> UserApi.text(b, "username")).orElse(null));
+            if (busy.isPresent()) {
+                Refusals.tooMany(x.response(), busy.get());
+                return;
+            }
+            Json.write(x.response(), 200, new Answers.SignedIn(State.CHALLENGE.wireName(), csrfOf(x)));
             return;
         }
         SignIn.LogInResult result = signIn.logIn(x.request(), body.map(b -> UserApi.text(b, "username")).orElse(null),
@@ -270,7 +275,14 @@ final class Routes {
         Messages messages = Messages.forLocales(x.request().getLocales());
         HttpServletRequest request = x.request();
         if (request.getMethod().equals("POST") && settings.disableLoginPassword()) {
-            signIn.logInWithCode(request, request.getParameter("username"));
+            Optional<Duration> busy = signIn.logInWithCode(request, request.getParameter("username"));
+            if (busy.isPresent()) {
+                x.response().setHeader("Retry-After", Long.toString(Refusals.seconds(busy.get())));
+                loginView(x, messages).with("error", Pages.waitText(messages, busy.get()))
+                        .with("username", request.getParameter("username"))
+                        .render(x.response(), pages.templates(), 429);
+                return;
+            }
             Http.redirect(request, x.response(), prefix + "/verify");
             return;
         }

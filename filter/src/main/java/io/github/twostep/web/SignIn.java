@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * Built-in login's first factor: checks the password, rotates the session id (no fixation),
@@ -25,11 +24,9 @@ import java.util.concurrent.Executor;
  */
 final class SignIn {
     private final TwoStep twoStep;
-    private final Executor background;
 
-    SignIn(TwoStep twoStep, Executor background) {
+    SignIn(TwoStep twoStep) {
         this.twoStep = twoStep;
-        this.background = background;
     }
 
     /** What a password sign-in came to: the new state; empty for bad credentials; or a wait while throttled. */
@@ -85,11 +82,13 @@ final class SignIn {
 
     /**
      * Password-less sign-in: the typed name is held at the challenge and, when it is a real
-     * user's, a code goes to their email (in the background, so the answer takes as long for a
-     * known name as for an unknown one). Every name gets the same answer, the same cookies and
-     * the same session shape; an unknown name simply never receives a code.
+     * user's, a code goes to their email: the send is reserved in the user's record now and the
+     * email goes out in the background (so the mail server's time is not in the answer). Every
+     * name gets the same answer, the same cookies and the same session shape; an unknown name
+     * simply never receives a code. Answers empty, or, when the background sender's queue is
+     * full (for any name alike), how long to wait before signing in again.
      */
-    State logInWithCode(HttpServletRequest request, String username) {
+    Optional<Duration> logInWithCode(HttpServletRequest request, String username) {
         String name = username == null ? "" : username.strip();
         Optional<AuthenticatedUser> user = name.isEmpty() || name.length() > 256 ? Optional.empty()
                 : twoStep.passwordVerifier().flatMap(v -> v.find(name));
@@ -106,19 +105,24 @@ final class SignIn {
                 user.isPresent() ? "code_requested" : "code_requested_unknown_user");
         if (user.isEmpty()) {
             twoStep.unknownNames().send(held.name());
-            return State.CHALLENGE;
+            return busy(twoStep.accounts().queueNothing());
         }
-        String signInId = state.signInId();
-        Locale locale = request.getLocale();
         Caller caller = Http.caller(request);
-        background.execute(() -> {
-            twoStep.accounts().evaluate(held.name(), null, caller);
-            SendOutcome sent = twoStep.accounts().send(held.name(), VerifyMethod.EMAIL, signInId, locale, caller);
-            if (sent.result() == SendOutcome.Result.NO_CONTACT) {
-                twoStep.unknownNames().send(held.name()); // a user without an address counts like a name no one has
-            }
-        });
-        return State.CHALLENGE;
+        twoStep.accounts().evaluate(held.name(), null, caller);
+        SendOutcome sent = twoStep.accounts().sendLater(held.name(), VerifyMethod.EMAIL, state.signInId(),
+                request.getLocale(), caller, ended -> { });
+        if (sent.result() == SendOutcome.Result.NO_CONTACT) {
+            twoStep.unknownNames().send(held.name()); // a user without an address counts like a name no one has
+        }
+        if (sent.result() == SendOutcome.Result.SENT || sent.result() == SendOutcome.Result.BUSY) {
+            return busy(sent);
+        }
+        // refused before the queue (cooldown, quota, no address): take a place as every other name does
+        return busy(twoStep.accounts().queueNothing());
+    }
+
+    private static Optional<Duration> busy(SendOutcome outcome) {
+        return outcome.result() == SendOutcome.Result.BUSY ? Optional.of(outcome.retryAfter()) : Optional.empty();
     }
 
     /**

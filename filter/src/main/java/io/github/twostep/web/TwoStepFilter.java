@@ -25,8 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The drop-in filter: holds every signed-in user until a second factor is proven. Declared in
@@ -46,7 +44,8 @@ public final class TwoStepFilter implements Filter {
 
     private volatile TwoStep twoStep;
     private volatile Gatekeeper gatekeeper;
-    private ExecutorService background;
+    /** Whether this filter built {@link #twoStep} from its settings, and so closes it. */
+    private boolean ownsTwoStep;
     private SettingsWatcher watcher;
     private ServletContext context;
 
@@ -76,15 +75,11 @@ public final class TwoStepFilter implements Filter {
         try {
             if (twoStep == null) {
                 Object given = config.getServletContext().getAttribute(CONTEXT_ATTRIBUTE);
+                ownsTwoStep = !(given instanceof TwoStep);
                 twoStep = given instanceof TwoStep ready ? ready : TwoStep.builder(loadSettings(config)).build();
             }
             context = config.getServletContext();
             context.setAttribute(CONTEXT_ATTRIBUTE, twoStep);
-            background = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "twostep-send");
-                thread.setDaemon(true);
-                return thread;
-            });
             gatekeeper = gatekeeper(twoStep);
             if (watcher != null) {
                 watcher.onChange(this::reload);
@@ -109,7 +104,7 @@ public final class TwoStepFilter implements Filter {
         String resolverClass = built.settings().login().principalResolver();
         PrincipalResolver resolver = resolverClass == null ? null
                 : Extensions.create(resolverClass, PrincipalResolver.class);
-        return new Gatekeeper(built, resolver, background);
+        return new Gatekeeper(built, resolver);
     }
 
     /**
@@ -192,13 +187,18 @@ public final class TwoStepFilter implements Filter {
         }
     }
 
+    /**
+     * Stops watching the settings file and, for a TwoStep this filter built from its settings,
+     * stops its background sender (queued sends get a few seconds to go out: {@link TwoStep#close}).
+     * A TwoStep given in code or in the servlet context is the application's to close.
+     */
     @Override
     public void destroy() {
-        if (background != null) {
-            background.shutdown();
-        }
         if (watcher != null) {
             watcher.close();
+        }
+        if (ownsTwoStep && twoStep != null) {
+            twoStep.close();
         }
     }
 

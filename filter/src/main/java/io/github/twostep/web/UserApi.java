@@ -116,7 +116,7 @@ final class UserApi {
                     x.session().codeLoginPending() ? null : outcome.sentTo(), outcome.retryAfter().toSeconds(),
                     (outcome.method() == null || x.session().codeLoginPending() ? method.get() : outcome.method())
                             .jsonName())); // a code sign-in names the method asked for: a ghost has no fallback
-            case TOO_MANY -> Refusals.tooMany(x.response(), outcome.retryAfter());
+            case TOO_MANY, BUSY -> Refusals.tooMany(x.response(), outcome.retryAfter());
             case NOT_ALLOWED -> Json.error(x.response(), HttpServletResponse.SC_BAD_REQUEST, "invalid_method");
             case NO_CONTACT -> Json.write(x.response(), HttpServletResponse.SC_CONFLICT,
                     new Answers.NotDelivered("no_contact", outcome.alternatives()));

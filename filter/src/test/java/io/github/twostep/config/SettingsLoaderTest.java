@@ -272,4 +272,14 @@ class SettingsLoaderTest {
         assertEquals("user", s.login().sessionAttribute());
         assertFalse(problems("{\"delivery\": {\"sms\": \"com.acme.Sms\"}}").isEmpty());
     }
+
+    @Test
+    void loadWhenDeliveryQueueGivenThenReadAndDefaultsOtherwise() {
+        assertEquals(new SendQueueSettings(2, 100), load("{}").delivery().queue());
+        assertEquals(new SendQueueSettings(4, 500),
+                load("{\"delivery\": {\"queue\": {\"threads\": 4, \"limit\": 500}}}").delivery().queue());
+        assertEquals(new SendQueueSettings(1, 100), load("{\"delivery\": {\"queue\": {\"threads\": 1}}}")
+                .delivery().queue());
+        assertFalse(problems("{\"delivery\": {\"queue\": {\"size\": 4}}}").isEmpty());
+    }
 }

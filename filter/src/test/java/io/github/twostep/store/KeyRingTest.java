@@ -85,4 +85,17 @@ class KeyRingTest {
         assertThrows(TwoStepException.class,
                 () -> KeyRing.from(key, List.of(key)));
     }
+
+    @Test
+    void parseWhenTextTheSettingsRefuseThenRefusedTooWithTheSameReason() {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 0xFF); // standard base64 "////…", URL-safe "____…"
+        String urlSafe = "k1:" + Base64.getUrlEncoder().encodeToString(key);
+
+        TwoStepException e = assertThrows(TwoStepException.class, () -> KeyRing.parse(urlSafe, List.of()));
+        IllegalArgumentException settings = assertThrows(IllegalArgumentException.class, () -> DataKey.of(urlSafe));
+
+        assertEquals("current key: " + settings.getMessage(), e.getMessage());
+        assertEquals("k1", KeyRing.parse("k1:" + Base64.getEncoder().encodeToString(key), List.of()).currentKeyId());
+    }
 }

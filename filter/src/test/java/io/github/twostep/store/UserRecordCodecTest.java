@@ -129,4 +129,16 @@ class UserRecordCodecTest {
         MissingKeyException e = assertThrows(MissingKeyException.class, () -> lost.decode("alice", text));
         assertEquals("k1", e.keyId());
     }
+
+    @Test
+    void readWhenOlderRecordHoldsAPreferredMethodThenReadAndNotWrittenAgain() throws Exception {
+        UserRecord record = full("alice");
+        String json = RecordJson.write(record);
+        String older = "{\"pm\":\"app\"," + json.substring(1); // earlier builds wrote "pm", nothing read it
+
+        UserRecord read = RecordJson.read(older);
+
+        assertEquals(record, read);
+        assertFalse(RecordJson.write(read).contains("\"pm\""));
+    }
 }

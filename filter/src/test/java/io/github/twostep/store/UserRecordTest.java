@@ -202,7 +202,7 @@ class UserRecordTest {
     void enableWhenAppWithoutSecretThenRefused() {
         UserRecord empty = UserRecord.empty(NOW);
         assertThrows(IllegalStateException.class, () -> empty.enable(EnumSet.of(VerifyMethod.APP)));
-        assertEquals(VerifyMethod.EMAIL, empty.enable(EnumSet.of(VerifyMethod.EMAIL)).preferredMethod());
+        assertEquals(Set.of(VerifyMethod.EMAIL), empty.enable(EnumSet.of(VerifyMethod.EMAIL)).methods());
         assertEquals(Optional.empty(), empty.confirmPendingTotp());
     }
 

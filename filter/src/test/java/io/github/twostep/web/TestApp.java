@@ -102,6 +102,7 @@ final class TestApp implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        twoStep.close();
     }
 
     /** The application: "/" is public, every other page answers "app:<path>:<user>". */

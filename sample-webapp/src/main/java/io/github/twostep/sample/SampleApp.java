@@ -285,10 +285,11 @@ public final class SampleApp implements AutoCloseable {
         return Optional.ofNullable(outbox);
     }
 
-    /** Stops the server and closes the database pool. */
+    /** Stops the server, lets queued emails out (a few seconds at most) and closes the database pool. */
     @Override
     public void close() {
         stopQuietly(server);
+        filter.twoStep().close();
         pool.close();
     }
 

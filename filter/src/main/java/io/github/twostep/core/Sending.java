@@ -101,6 +101,20 @@ final class Sending {
      */
     private SendOutcome sendBy(String user, VerifyMethod method, String signInId, Locale locale, String host,
             String notMeUrl) {
+        return sendBy(user, method, signInId, locale, host, notMeUrl, false);
+    }
+
+    /**
+     * Sends a code that proves {@code method}'s channel before it is added to the methods of a
+     * user who has two-step on (no fallback: only that channel proves itself). The code is bound
+     * to the sign-in and to adding this method, so it never passes as a sign-in code.
+     */
+    SendOutcome sendToAdd(String user, VerifyMethod method, String signInId, Locale locale, String host) {
+        return sendBy(user, method, signInId, locale, host, null, true);
+    }
+
+    private SendOutcome sendBy(String user, VerifyMethod method, String signInId, Locale locale, String host,
+            String notMeUrl, boolean adding) {
         Optional<Channel> channel = channel(method);
         if (channel.isEmpty() || !settings.verify().allows(method)) {
             return SendOutcome.of(SendOutcome.Result.NOT_ALLOWED);
@@ -112,9 +126,9 @@ final class Sending {
         MessageCodeSettings config = settings.messageCode();
         String code = new RandomCodes(random).messageCode(config.alphabet(), config.length());
         Instant now = clock.instant();
-        MessageCode stored = new MessageCode(hashes.hash(CodeHashes.bound(signInId, code)),
-                now.plus(Duration.ofMinutes(config.minutes())), method);
-        Reservation reservation = records.update(user, record -> reserve(record, method, stored, now));
+        String bound = adding ? CodeHashes.boundToAdding(signInId, method, code) : CodeHashes.bound(signInId, code);
+        MessageCode stored = new MessageCode(hashes.hash(bound), now.plus(Duration.ofMinutes(config.minutes())), method);
+        Reservation reservation = records.update(user, record -> reserve(record, method, stored, now, adding));
         if (reservation.refusal() != null) {
             return reservation.refusal();
         }
@@ -122,7 +136,7 @@ final class Sending {
             return new SendOutcome(SendOutcome.Result.SENT, mask(channel.get(), to),
                     Duration.ofSeconds(config.resendSeconds()), List.of(), method);
         }
-        Purpose purpose = reservation.enrolled() ? Purpose.SIGN_IN_CODE
+        Purpose purpose = adding ? Purpose.SETUP_CODE : reservation.enrolled() ? Purpose.SIGN_IN_CODE
                 : settings.deviceAuthorization().enabled() ? Purpose.DEVICE_CODE : Purpose.SETUP_CODE;
         try {
             sender.send(message(channel.get(), purpose, to, code, locale, host, notMeUrl));
@@ -152,8 +166,11 @@ final class Sending {
         }
     }
 
-    private RecordUpdate<Reservation> reserve(UserRecord record, VerifyMethod method, MessageCode stored, Instant now) {
-        if (record.enabled() && !record.methods().contains(method)) {
+    private RecordUpdate<Reservation> reserve(UserRecord record, VerifyMethod method, MessageCode stored, Instant now,
+            boolean adding) {
+        boolean usable = adding ? record.enabled() && !record.methods().contains(method)
+                : !record.enabled() || record.methods().contains(method);
+        if (!usable) {
             return RecordUpdate.keep(Reservation.refused(SendOutcome.of(SendOutcome.Result.NOT_ALLOWED)));
         }
         Duration wait = record.sendQuota().waitAt(now, settings.messageCode().resendSeconds(),

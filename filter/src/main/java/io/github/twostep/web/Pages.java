@@ -39,6 +39,7 @@ final class Pages {
     private final Flows flows;
     private final Templates templates;
     private final String prefix;
+    private final MethodPages methodPages;
 
     Pages(TwoStep twoStep, Flows flows) {
         this.twoStep = twoStep;
@@ -47,6 +48,7 @@ final class Pages {
         this.flows = flows;
         this.prefix = settings.paths().prefix();
         this.templates = new Templates(settings.pages());
+        this.methodPages = new MethodPages(twoStep, flows);
     }
 
     Templates templates() {
@@ -367,17 +369,32 @@ final class Pages {
 
     void devices(Exchange x) throws IOException {
         Messages messages = Messages.forLocales(x.request().getLocales());
-        if (x.request().getMethod().equals("POST")) {
+        boolean post = x.request().getMethod().equals("POST");
+        if (post && MethodPages.handles(x.request().getParameter("step"))) {
+            View view = View.of("devices", x, messages, "devices_title", prefix);
+            if (!methodPages.post(x, messages, view)) {
+                methodPages.reverify(x);
+                return;
+            }
+            devicesView(x, messages, view).render(x.response(), templates, 200);
+            return;
+        }
+        if (post) {
             accounts.revokeDevice(x.user(), x.request().getParameter("id"), x.caller());
             Http.redirect(x.request(), x.response(), prefix + "/devices");
             return;
         }
+        devicesView(x, messages, View.of("devices", x, messages, "devices_title", prefix))
+                .render(x.response(), templates, 200);
+    }
+
+    /** The trusted devices, and the sign-in methods ({@link MethodPages}) read after any change. */
+    private View devicesView(Exchange x, Messages messages, View view) {
         String current = x.session().currentDevice();
         PageDates dates = new PageDates(messages.locale());
-        View.of("devices", x, messages, "devices_title", prefix)
+        return methodPages.fill(x, messages, view)
                 .with("devices", accounts.devices(x.user()).stream().map(d -> deviceRow(d, current, dates)).toList())
-                .with("timeZoneNote", messages.format("time_zone_note", "UTC"))
-                .render(x.response(), templates, 200);
+                .with("timeZoneNote", messages.format("time_zone_note", "UTC"));
     }
 
     /** One trusted device for a page: id, label, current, and created, lastUsed, expires as {@link PageDates}. */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * External login with the container's DIGEST authentication (RFC 7616, MD5, {@code qop=auth}),
+ * External login with the container's DIGEST authentication (RFC 7616, {@code qop=auth}, with
+ * the algorithm the container asks for: MD5 on Tomcat, SHA-256 on Jetty 12.1),
  * set up as {@link BasicLoginContract} sets up BASIC: the same realm, constraint on
  * {@link BasicLoginContract#CONSTRAINED} and exemptions. The client answers the container's
  * challenge itself, with a fresh nonce count on every request, as a browser does.
@@ -122,7 +123,10 @@ public abstract class DigestLoginContract {
         return params;
     }
 
-    /** One user's browser answering DIGEST challenges: the first request fetches a nonce, then each counts up. */
+    /**
+     * One user's browser answering DIGEST challenges (MD5 or SHA-256, as asked): the first
+     * request fetches a nonce, then each counts up.
+     */
     final class DigestClient {
         private final Visitor browser;
         private final String user;
@@ -153,16 +157,17 @@ public abstract class DigestLoginContract {
             String cnonce = HexFormat.of().formatHex(random);
             String realm = challenge.get("realm");
             String nonce = challenge.get("nonce");
-            String ha1 = md5(user + ":" + realm + ":" + password);
-            String ha2 = md5(method + ":" + uri);
-            String response = md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
+            String algorithm = challenge.getOrDefault("algorithm", "MD5");
+            String ha1 = hash(algorithm, user + ":" + realm + ":" + password);
+            String ha2 = hash(algorithm, method + ":" + uri);
+            String response = hash(algorithm, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
             return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                    + "\", algorithm=MD5, qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\", response=\"" + response
+                    + "\", algorithm=" + algorithm + ", qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\", response=\"" + response
                     + "\"" + (challenge.containsKey("opaque") ? ", opaque=\"" + challenge.get("opaque") + "\"" : "");
         }
 
-        private static String md5(String text) throws NoSuchAlgorithmException {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        private static String hash(String algorithm, String text) throws NoSuchAlgorithmException {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
         }
     }
 }

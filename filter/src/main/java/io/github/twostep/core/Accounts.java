@@ -58,6 +58,7 @@ public final class Accounts {
     private final Administration administration;
     private final Sending sending;
     private final NotMeLinks notMe;
+    private final MethodChanges methodChanges;
     private final UserRecordUpdater records;
     private final SecurityKeys keys;
     private final UserHandles handles;
@@ -93,6 +94,7 @@ public final class Accounts {
         this.sending = new Sending(settings, records, hashes, sender, contacts, random, clock,
                 Objects.requireNonNull(background, "background"));
         this.notMe = new NotMeLinks(keys, clock);
+        this.methodChanges = new MethodChanges(settings, records, hashes, clock);
         this.records = records;
         this.keys = new SecurityKeys(settings, random, clock);
         this.handles = new UserHandles(keys, random);
@@ -326,6 +328,63 @@ public final class Accounts {
                 methods.stream().map(VerifyMethod::jsonName).sorted().reduce((a, b) -> a + "," + b).orElse(""));
         lockedForGood(user, confirmation.outcome(), caller);
         return confirmation;
+    }
+
+    /**
+     * Sends the code that proves {@code method}'s channel before it is added to the methods of
+     * {@code user}, whose second factor is on, for the sign-in {@code signInId}, in {@code locale}.
+     * Only an email, SMS or call method the settings allow and the user does not have yet can be
+     * added; anything else is {@link SendOutcome.Result#NOT_ALLOWED}.
+     */
+    public SendOutcome sendToAddMethod(String user, VerifyMethod method, String signInId, Locale locale,
+            Caller caller) {
+        String publicUrl = settings.paths().publicUrl();
+        SendOutcome outcome = methodChanges.addable(method)
+                ? sending.sendToAdd(user, method, signInId, locale, publicUrl == null ? null : URI.create(publicUrl).getHost())
+                : SendOutcome.of(SendOutcome.Result.NOT_ALLOWED);
+        boolean sent = outcome.result() == SendOutcome.Result.SENT;
+        record(user, Type.CODE_SENT, sent ? Outcome.SUCCESS : Outcome.FAILURE, caller, method.jsonName() + ":add"
+                + (sent ? "" : ":" + outcome.result().name().toLowerCase(Locale.ROOT)));
+        return outcome;
+    }
+
+    /**
+     * Adds {@code method} to the methods of {@code user} when {@code code} is the one
+     * {@link #sendToAddMethod} sent for the sign-in {@code signInId}; the user is told by email.
+     */
+    public MethodChange addMethod(String user, VerifyMethod method, String code, String signInId, Caller caller) {
+        MethodChange change = methodChanges.add(user, method, code, signInId);
+        switch (change.result()) {
+            case ADDED -> {
+                record(user, Type.METHOD_ADDED, Outcome.SUCCESS, caller, method.jsonName());
+                sending.notice(user, SecurityNotice.METHOD_ADDED, null, noticeLocale(user, caller));
+            }
+            case CODE_REFUSED -> {
+                boolean locked = change.code().result() == VerifyOutcome.Result.LOCKED;
+                record(user, locked ? Type.LOCKED_OUT : Type.VERIFY_FAILED, locked ? Outcome.DENIED : Outcome.FAILURE,
+                        caller, "add:" + method.jsonName());
+                lockedForGood(user, change.code(), caller);
+            }
+            default -> record(user, Type.METHOD_ADDED, Outcome.DENIED, caller,
+                    method.jsonName() + ":" + change.result().name().toLowerCase(Locale.ROOT));
+        }
+        return change;
+    }
+
+    /**
+     * Removes {@code method} from the methods of {@code user}, unless no other method that can
+     * prove a sign-in would remain; the user is told by email.
+     */
+    public MethodChange removeMethod(String user, VerifyMethod method, Caller caller) {
+        MethodChange change = methodChanges.remove(user, method);
+        if (change.changed()) {
+            record(user, Type.METHOD_REMOVED, Outcome.SUCCESS, caller, method.jsonName());
+            sending.notice(user, SecurityNotice.METHOD_REMOVED, null, noticeLocale(user, caller));
+        } else {
+            record(user, Type.METHOD_REMOVED, Outcome.DENIED, caller,
+                    method.jsonName() + ":" + change.result().name().toLowerCase(Locale.ROOT));
+        }
+        return change;
     }
 
     /** Turns the user's second factor off, withdrawing consent and voiding trusted devices. */

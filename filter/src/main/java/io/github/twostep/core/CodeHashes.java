@@ -53,4 +53,12 @@ final class CodeHashes {
     static String bound(String signInId, String canonicalCode) {
         return signInId + ":" + canonicalCode;
     }
+
+    /**
+     * A code that proves a channel before its method is added is bound to the sign-in and to
+     * that method, and so never matches as {@link #bound(String, String)} (a sign-in or set-up code).
+     */
+    static String boundToAdding(String signInId, io.github.twostep.config.VerifyMethod method, String canonicalCode) {
+        return "add-" + method.jsonName() + ":" + signInId + ":" + canonicalCode;
+    }
 }

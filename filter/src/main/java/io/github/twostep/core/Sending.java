@@ -114,7 +114,7 @@ final class Sending {
      */
     SendOutcome sendLater(String user, VerifyMethod method, String signInId, Locale locale, String host,
             String notMeUrl, Consumer<SendOutcome> done) {
-        Reserved reserved = reserve(user, method, signInId);
+        Reserved reserved = reserve(user, method, signInId, false);
         if (reserved.refusal() != null) {
             return reserved.answer();
         }
@@ -165,15 +165,32 @@ final class Sending {
      */
     private SendOutcome sendBy(String user, VerifyMethod method, String signInId, Locale locale, String host,
             String notMeUrl) {
-        Reserved reserved = reserve(user, method, signInId);
+        return sendBy(user, method, signInId, locale, host, notMeUrl, false);
+    }
+
+    /**
+     * Sends a code that proves {@code method}'s channel before it is added to the methods of a
+     * user who has two-step on (no fallback: only that channel proves itself). The code is bound
+     * to the sign-in and to adding this method, so it never passes as a sign-in code.
+     */
+    SendOutcome sendToAdd(String user, VerifyMethod method, String signInId, Locale locale, String host) {
+        return sendBy(user, method, signInId, locale, host, null, true);
+    }
+
+    private SendOutcome sendBy(String user, VerifyMethod method, String signInId, Locale locale, String host,
+            String notMeUrl, boolean adding) {
+        Reserved reserved = reserve(user, method, signInId, adding);
         if (reserved.refusal() != null || reserved.withheld()) {
             return reserved.answer();
         }
         return deliver(reserved, locale, host, notMeUrl);
     }
 
-    /** Reserves one send by {@code method} in {@code user}'s record, with a new code; or says why not. */
-    private Reserved reserve(String user, VerifyMethod method, String signInId) {
+    /**
+     * Reserves one send by {@code method} in {@code user}'s record, with a new code (for adding
+     * the method, when {@code adding}); or says why not.
+     */
+    private Reserved reserve(String user, VerifyMethod method, String signInId, boolean adding) {
         Optional<Channel> channel = channel(method);
         if (channel.isEmpty() || !settings.verify().allows(method)) {
             return Reserved.refused(SendOutcome.of(SendOutcome.Result.NOT_ALLOWED));
@@ -185,21 +202,21 @@ final class Sending {
         MessageCodeSettings config = settings.messageCode();
         String code = new RandomCodes(random).messageCode(config.alphabet(), config.length());
         Instant now = clock.instant();
-        MessageCode stored = new MessageCode(hashes.hash(CodeHashes.bound(signInId, code)),
-                now.plus(Duration.ofMinutes(config.minutes())), method);
-        Reservation reservation = records.update(user, record -> reserve(record, method, stored, now));
+        String bound = adding ? CodeHashes.boundToAdding(signInId, method, code) : CodeHashes.bound(signInId, code);
+        MessageCode stored = new MessageCode(hashes.hash(bound), now.plus(Duration.ofMinutes(config.minutes())), method);
+        Reservation reservation = records.update(user, record -> reserve(record, method, stored, now, adding));
         if (reservation.refusal() != null) {
             return Reserved.refused(reservation.refusal());
         }
         SendOutcome answer = new SendOutcome(SendOutcome.Result.SENT, mask(channel.get(), to),
                 Duration.ofSeconds(config.resendSeconds()), List.of(), method);
         return new Reserved(null, user, method, signInId, channel.get(), to, code, stored, reservation.before(),
-                reservation.enrolled(), reservation.withheld(), answer);
+                reservation.enrolled(), reservation.withheld(), answer, adding);
     }
 
     /** Hands a reserved message to the channel; gives the reservation back if the channel fails. */
     private SendOutcome deliver(Reserved reserved, Locale locale, String host, String notMeUrl) {
-        Purpose purpose = reserved.enrolled() ? Purpose.SIGN_IN_CODE
+        Purpose purpose = reserved.adding() ? Purpose.SETUP_CODE : reserved.enrolled() ? Purpose.SIGN_IN_CODE
                 : settings.deviceAuthorization().enabled() ? Purpose.DEVICE_CODE : Purpose.SETUP_CODE;
         try {
             sender.send(message(reserved.channel(), purpose, reserved.to(), reserved.code(), locale, host, notMeUrl));
@@ -228,8 +245,11 @@ final class Sending {
         }
     }
 
-    private RecordUpdate<Reservation> reserve(UserRecord record, VerifyMethod method, MessageCode stored, Instant now) {
-        if (record.enabled() && !record.methods().contains(method)) {
+    private RecordUpdate<Reservation> reserve(UserRecord record, VerifyMethod method, MessageCode stored, Instant now,
+            boolean adding) {
+        boolean usable = adding ? record.enabled() && !record.methods().contains(method)
+                : !record.enabled() || record.methods().contains(method);
+        if (!usable) {
             return RecordUpdate.keep(Reservation.refused(SendOutcome.of(SendOutcome.Result.NOT_ALLOWED)));
         }
         Duration wait = record.sendQuota().waitAt(now, settings.messageCode().resendSeconds(),
@@ -287,9 +307,9 @@ final class Sending {
      */
     private record Reserved(SendOutcome refusal, String user, VerifyMethod method, String signInId, Channel channel,
                             String to, String code, MessageCode stored, SendQuota before, boolean enrolled,
-                            boolean withheld, SendOutcome answer) {
+                            boolean withheld, SendOutcome answer, boolean adding) {
         static Reserved refused(SendOutcome refusal) {
-            return new Reserved(refusal, null, null, null, null, null, null, null, null, false, false, refusal);
+            return new Reserved(refusal, null, null, null, null, null, null, null, null, false, false, refusal, false);
         }
 
         @Override

@@ -4,6 +4,10 @@ package io.github.twostep.delivery;
 public enum SecurityNotice {
     /** The user turned two-factor authentication off. */
     TWO_STEP_DISABLED,
+    /** A way to get sign-in codes (email, text or call) was added to the account. */
+    METHOD_ADDED,
+    /** A way of signing in with a second factor was removed from the account. */
+    METHOD_REMOVED,
     /** New backup codes were made; the old ones stopped working. */
     BACKUP_CODES_REGENERATED,
     /** A browser was marked as trusted and will not be asked for a code for a while. */

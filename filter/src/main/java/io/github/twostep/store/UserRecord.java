@@ -101,6 +101,31 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         });
     }
 
+    /**
+     * The same record with {@code method} turned off: the app's secret is forgotten with the app
+     * method, a pending code of that channel with a message method. Empty when two-step is off,
+     * the method is not on, or it is the only one (turning off the last method is
+     * {@link #disable()}, never this).
+     */
+    public Optional<UserRecord> withoutMethod(VerifyMethod method) {
+        Objects.requireNonNull(method, "method");
+        if (!enabled || !methods.contains(method) || methods.size() == 1) {
+            return Optional.empty();
+        }
+        return Optional.of(change(b -> {
+            b.methods.remove(method);
+            if (b.preferredMethod == method) {
+                b.preferredMethod = b.methods.iterator().next();
+            }
+            if (method == VerifyMethod.APP) {
+                b.totp = null;
+                b.pendingTotp = null;
+            } else if (b.messageCode != null && b.messageCode.channel() == method) {
+                b.messageCode = null;
+            }
+        }));
+    }
+
     /** Turns two-step off and forgets secrets, codes and devices (trust epoch bumped). */
     public UserRecord disable() {
         return change(RecordBuilder::clearFactors);

@@ -16,6 +16,10 @@ final class Answers {
     record MethodTo(String method, String to) {
     }
 
+    /** The user's methods after a change, as {@code GET status} lists them. */
+    record Methods(List<MethodTo> methods) {
+    }
+
     record StateOnly(String state) {
     }
 

@@ -40,6 +40,7 @@ final class Pages {
     private final Templates templates;
     private final KeyPages keys;
     private final String prefix;
+    private final MethodPages methodPages;
 
     Pages(TwoStep twoStep, Flows flows) {
         this.twoStep = twoStep;
@@ -49,6 +50,7 @@ final class Pages {
         this.prefix = settings.paths().prefix();
         this.templates = new Templates(settings.pages());
         this.keys = new KeyPages(twoStep, flows, templates);
+        this.methodPages = new MethodPages(twoStep, flows);
     }
 
     Templates templates() {
@@ -388,20 +390,32 @@ final class Pages {
         if (!post && keys.reverifyRequested(x)) {
             return;
         }
-        if (post && !keys.devicesPost(x, messages, () -> devicesView(x, messages))) {
+        if (post && MethodPages.handles(x.request().getParameter("step"))) {
+            View view = View.of("devices", x, messages, "devices_title", prefix);
+            if (!methodPages.post(x, messages, view)) {
+                methodPages.reverify(x);
+                return;
+            }
+            devicesView(x, messages, view).render(x.response(), templates, 200);
+            return;
+        }
+        if (post && !keys.devicesPost(x, messages,
+                () -> devicesView(x, messages, View.of("devices", x, messages, "devices_title", prefix)))) {
             accounts.revokeDevice(x.user(), x.request().getParameter("id"), x.caller());
             Http.redirect(x.request(), x.response(), prefix + "/devices");
             return;
         }
         if (!post) {
-            devicesView(x, messages).render(x.response(), templates, 200);
+            devicesView(x, messages, View.of("devices", x, messages, "devices_title", prefix))
+                    .render(x.response(), templates, 200);
         }
     }
 
-    private View devicesView(Exchange x, Messages messages) {
+    /** The trusted devices, the sign-in methods ({@link MethodPages}) and the security keys ({@link KeyPages}), read after any change. */
+    private View devicesView(Exchange x, Messages messages, View view) {
         String current = x.session().currentDevice();
         PageDates dates = new PageDates(messages.locale());
-        View view = View.of("devices", x, messages, "devices_title", prefix)
+        methodPages.fill(x, messages, view)
                 .with("devices", accounts.devices(x.user()).stream().map(d -> deviceRow(d, current, dates)).toList())
                 .with("timeZoneNote", messages.format("time_zone_note", "UTC"));
         keys.devices(x, view, messages, dates);

@@ -23,8 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The user's JSON API under {@code P/api/}: status, set-up, verify, backup codes, disable and
- * devices. Which calls a state may make is decided here, before anything is read or changed.
+ * The user's JSON API under {@code P/api/}: status, set-up, verify, backup codes, disable,
+ * devices, and (through {@link MethodsApi}) methods. Which calls a state may make is decided
+ * here, before anything is read or changed.
  */
 final class UserApi {
     static final int QR_SIZE = 240;
@@ -32,11 +33,13 @@ final class UserApi {
     private final TwoStep twoStep;
     private final Accounts accounts;
     private final Flows flows;
+    private final MethodsApi methodsApi;
 
     UserApi(TwoStep twoStep, Flows flows) {
         this.twoStep = twoStep;
         this.accounts = twoStep.accounts();
         this.flows = flows;
+        this.methodsApi = new MethodsApi(twoStep, flows);
     }
 
     /**
@@ -58,7 +61,9 @@ final class UserApi {
             case "POST disable" -> disable(x);
             case "GET devices" -> devices(x);
             default -> {
-                if (method.equals("DELETE") && call.startsWith("devices/")) {
+                if (call.equals("methods") || call.startsWith("methods/")) {
+                    methodsApi.handle(x, method, call.substring("methods".length()));
+                } else if (method.equals("DELETE") && call.startsWith("devices/")) {
                     revokeDevice(x, call.substring("devices/".length()));
                 } else {
                     Json.error(x.response(), HttpServletResponse.SC_NOT_FOUND, "not_found");
@@ -226,6 +231,15 @@ final class UserApi {
     }
 
     private boolean requireEnrolled(Exchange x) throws IOException {
+        return requireEnrolled(x, flows);
+    }
+
+    private boolean reverified(Exchange x) throws IOException {
+        return reverified(x, flows, twoStep.clock().instant());
+    }
+
+    /** Whether the user has a second factor on; if not, answers 409 {@code not_enrolled}. */
+    static boolean requireEnrolled(Exchange x, Flows flows) throws IOException {
         if (flows.record(x.user()).map(UserRecord::enabled).orElse(false)) {
             return true;
         }
@@ -233,10 +247,13 @@ final class UserApi {
         return false;
     }
 
-    /** For a user who has a second factor: a code entered in this session within five minutes. */
-    private boolean reverified(Exchange x) throws IOException {
+    /**
+     * For a user who has a second factor: a code entered in this session within five minutes
+     * of {@code now}; if not, answers 401 {@code reverification_required}.
+     */
+    static boolean reverified(Exchange x, Flows flows, Instant now) throws IOException {
         boolean enrolled = flows.record(x.user()).map(UserRecord::enabled).orElse(false);
-        if (!enrolled || x.session().recentlyVerified(twoStep.clock().instant())) {
+        if (!enrolled || x.session().recentlyVerified(now)) {
             return true;
         }
         Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "reverification_required");

@@ -12,14 +12,31 @@ import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.HashLoginService;
 import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.security.Authenticator;
 import org.eclipse.jetty.security.authentication.BasicAuthenticator;
+import org.eclipse.jetty.security.authentication.DigestAuthenticator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.security.Credential;
 
-/** Jetty 12 (ee10) with a BASIC login-config and a hash realm, as a web.xml would set it up. */
+/** Jetty 12 (ee10) with a BASIC (or DIGEST) login-config and a hash realm, as a web.xml would set it up. */
 final class JettyBasicLogin implements BasicLoginContract.BasicLoginServer {
     private final Server server = new Server();
+    private final boolean digest;
+
+    /** BASIC login. */
+    JettyBasicLogin() {
+        this(false);
+    }
+
+    private JettyBasicLogin(boolean digest) {
+        this.digest = digest;
+    }
+
+    /** The same with {@code <auth-method>DIGEST</auth-method>}. */
+    static JettyBasicLogin digest() {
+        return new JettyBasicLogin(true);
+    }
 
     @Override
     public int start(Filter filter, Servlet app) throws Exception {
@@ -29,7 +46,7 @@ final class JettyBasicLogin implements BasicLoginContract.BasicLoginServer {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
-        context.setSecurityHandler(security());
+        context.setSecurityHandler(security(digest ? new DigestAuthenticator() : new BasicAuthenticator()));
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(app), "/");
         server.setHandler(context);
@@ -37,7 +54,7 @@ final class JettyBasicLogin implements BasicLoginContract.BasicLoginServer {
         return connector.getLocalPort();
     }
 
-    private static ConstraintSecurityHandler security() {
+    private static ConstraintSecurityHandler security(Authenticator authenticator) {
         UserStore users = new UserStore();
         users.addUser(BasicLoginContract.ALICE, Credential.getCredential(BasicLoginContract.ALICE_PASSWORD),
                 new String[] {BasicLoginContract.ROLE});
@@ -50,7 +67,7 @@ final class JettyBasicLogin implements BasicLoginContract.BasicLoginServer {
         constrained.setConstraint(Constraint.from(BasicLoginContract.ROLE));
         ConstraintSecurityHandler security = new ConstraintSecurityHandler();
         security.setLoginService(realm);
-        security.setAuthenticator(new BasicAuthenticator());
+        security.setAuthenticator(authenticator);
         security.addConstraintMapping(constrained);
         return security;
     }

@@ -686,7 +686,8 @@ public final class Accounts {
             if (record.securityKey(id).isEmpty()) {
                 return RecordUpdate.keep(KeyRemoval.NOT_FOUND);
             }
-            if (record.enabled() && record.methods().isEmpty() && record.securityKeys().size() == 1) {
+            boolean otherMethod = record.methods().stream().anyMatch(settings.verify()::allows);
+            if (record.enabled() && !otherMethod && record.securityKeys().size() == 1) {
                 return RecordUpdate.keep(KeyRemoval.LAST_FACTOR);
             }
             return RecordUpdate.write(record.removeSecurityKey(id).orElseThrow(), KeyRemoval.REMOVED);

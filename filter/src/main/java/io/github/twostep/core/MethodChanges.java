@@ -74,7 +74,8 @@ final class MethodChanges {
 
     /**
      * Removes {@code method}; refused when no other method the settings allow would remain (a
-     * method the settings have since turned off cannot prove a sign-in).
+     * method the settings have since turned off cannot prove a sign-in), security keys counting
+     * as one while they are on.
      */
     MethodChange remove(String user, VerifyMethod method) {
         return records.update(user, record -> {
@@ -85,7 +86,8 @@ final class MethodChanges {
                 return RecordUpdate.keep(MethodChange.of(Result.NOT_ENABLED));
             }
             boolean anotherRemains = record.methods().stream()
-                    .anyMatch(m -> m != method && settings.verify().allows(m));
+                    .anyMatch(m -> m != method && settings.verify().allows(m))
+                    || (settings.verify().webauthn().enabled() && !record.securityKeys().isEmpty());
             Optional<UserRecord> without = anotherRemains ? record.withoutMethod(method) : Optional.empty();
             return without.map(next -> RecordUpdate.write(next, MethodChange.of(Result.REMOVED)))
                     .orElseGet(() -> RecordUpdate.keep(MethodChange.of(Result.LAST_METHOD)));

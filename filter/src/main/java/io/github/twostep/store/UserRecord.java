@@ -104,19 +104,16 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
     /**
      * The same record with {@code method} turned off: the app's secret is forgotten with the app
      * method, a pending code of that channel with a message method. Empty when two-step is off,
-     * the method is not on, or it is the only one (turning off the last method is
-     * {@link #disable()}, never this).
+     * the method is not on, or it is the only factor left (no other method, no security key:
+     * turning off the last factor is {@link #disable()}, never this).
      */
     public Optional<UserRecord> withoutMethod(VerifyMethod method) {
         Objects.requireNonNull(method, "method");
-        if (!enabled || !methods.contains(method) || methods.size() == 1) {
+        if (!enabled || !methods.contains(method) || (methods.size() == 1 && securityKeys.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(change(b -> {
             b.methods.remove(method);
-            if (b.preferredMethod == method) {
-                b.preferredMethod = b.methods.iterator().next();
-            }
             if (method == VerifyMethod.APP) {
                 b.totp = null;
                 b.pendingTotp = null;

@@ -11,6 +11,9 @@
 #                                            visits (LoadTest: --users 64 --seconds 60 --warmup 10 --ratio-seconds 5)
 #   benchmarks/run.sh verify [options]       the same load on the verify path alone: each user signed in once, then
 #                                            only codes (LoadTest --mode verify --ratio-seconds 0)
+#   benchmarks/run.sh passwordless [options] password-less sign-in: unknown names against users with and without an
+#                                            email address, login and a wrong code, interleaved (PasswordlessTiming:
+#                                            --samples 600 --warmup 200); not part of "all"
 #   benchmarks/run.sh all                    all five with their defaults, then one table of ratios
 #
 # Results: benchmarks/target/{totp,store,filter,load,load-verify}.json. Benchmarks are not tests: nothing here
@@ -64,6 +67,12 @@ run_load() {
   load "load end"
 }
 
+run_passwordless() {
+  load "passwordless start"
+  java -Xmx1g -cp "$jar" io.github.twostep.benchmarks.PasswordlessTiming "$@" --out "$out/passwordless.json"
+  load "passwordless end"
+}
+
 run_verify() {
   load "verify start"
   java -Xmx1g -cp "$jar" io.github.twostep.benchmarks.LoadTest --mode verify --ratio-seconds 0 "$@" \
@@ -83,8 +92,8 @@ if [[ $# -gt 0 && $1 != -* ]]; then
   shift
 fi
 case "$what" in
-  totp|store|filter|load|verify|all) ;;
-  *) echo "usage: benchmarks/run.sh [totp|store|filter|load|verify|all] [options]" >&2; exit 2 ;;
+  totp|store|filter|load|verify|passwordless|all) ;;
+  *) echo "usage: benchmarks/run.sh [totp|store|filter|load|verify|passwordless|all] [options]" >&2; exit 2 ;;
 esac
 if [[ $what == all && $# -gt 0 ]]; then
   echo "benchmarks/run.sh all takes no options; run one benchmark to pass options" >&2
@@ -100,6 +109,7 @@ case "$what" in
   filter) run_filter "$@" ;;
   load) run_load "$@" ;;
   verify) run_verify "$@" ;;
+  passwordless) run_passwordless "$@" ;;
   all)
     rm -f "$out/totp.json" "$out/store.json" "$out/filter.json" "$out/load.json" "$out/load-verify.json"
     start=$(date +%s)

@@ -14,6 +14,9 @@
 #   benchmarks/run.sh webauthn [JMH options] one accepted security-key assertion next to one accepted TOTP code,
 #                                            both through Accounts, and the bare checks for scale
 #                                            (WebAuthnVerifyBenchmark); defaults as for totp, without the GC profiler
+#   benchmarks/run.sh passwordless [options] password-less sign-in: unknown names against users with and without an
+#                                            email address, login and a wrong code, interleaved (PasswordlessTiming:
+#                                            --samples 600 --warmup 200); not part of "all"
 #   benchmarks/run.sh all                    all six with their defaults, then one table of ratios
 #
 # Results: benchmarks/target/{totp,store,filter,load,load-verify,webauthn}.json. Benchmarks are not tests: nothing here
@@ -67,6 +70,12 @@ run_load() {
   load "load end"
 }
 
+run_passwordless() {
+  load "passwordless start"
+  java -Xmx1g -cp "$jar" io.github.twostep.benchmarks.PasswordlessTiming "$@" --out "$out/passwordless.json"
+  load "passwordless end"
+}
+
 run_verify() {
   load "verify start"
   java -Xmx1g -cp "$jar" io.github.twostep.benchmarks.LoadTest --mode verify --ratio-seconds 0 "$@" \
@@ -97,8 +106,8 @@ if [[ $# -gt 0 && $1 != -* ]]; then
   shift
 fi
 case "$what" in
-  totp|store|filter|load|verify|webauthn|all) ;;
-  *) echo "usage: benchmarks/run.sh [totp|store|filter|load|verify|webauthn|all] [options]" >&2; exit 2 ;;
+  totp|store|filter|load|verify|webauthn|passwordless|all) ;;
+  *) echo "usage: benchmarks/run.sh [totp|store|filter|load|verify|webauthn|passwordless|all] [options]" >&2; exit 2 ;;
 esac
 if [[ $what == all && $# -gt 0 ]]; then
   echo "benchmarks/run.sh all takes no options; run one benchmark to pass options" >&2
@@ -115,6 +124,7 @@ case "$what" in
   load) run_load "$@" ;;
   verify) run_verify "$@" ;;
   webauthn) run_webauthn "$@" ;;
+  passwordless) run_passwordless "$@" ;;
   all)
     rm -f "$out/totp.json" "$out/store.json" "$out/filter.json" "$out/load.json" "$out/load-verify.json" \
       "$out/webauthn.json"

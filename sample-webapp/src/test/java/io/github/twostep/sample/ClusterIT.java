@@ -10,6 +10,7 @@ import io.github.twostep.config.Algorithm;
 import io.github.twostep.login.PasswordHashes;
 import io.github.twostep.otp.OtpSecret;
 import io.github.twostep.otp.Totp;
+import io.github.twostep.testing.SettableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -242,6 +244,70 @@ class ClusterIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void loginWhenHundredWrongPasswordsRaceOnBothNodesThenExactlyTheFreeAttemptsAreCheckedAndBothThrottle()
+            throws Exception {
+        String user = newUser();
+        SettableClock clock = new SettableClock(Instant.now());
+        Options options = Options.defaults().withPort(0).withSettings(directory.resolve("twostep.json").toString())
+                .withDb(postgres.getJdbcUrl("postgres", "postgres")).withDataDirectory(directory);
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        try (SampleApp one = SampleApp.start(options, ENVIRONMENT, quiet, clock);
+                SampleApp two = SampleApp.start(options, ENVIRONMENT, quiet, clock)) {
+            for (String name : List.of(user, "nobody-" + user)) {
+                assertEquals(Map.of(401, 5, 429, 95), racePasswords(List.of(one, two), name, "wrong-password"),
+                        "exactly login.throttle.freeAttempts passwords are checked, on two nodes: " + name);
+                for (SampleApp node : List.of(one, two)) {
+                    HttpResponse<String> right = passwordLogin(node, name, name + "-password");
+                    assertEquals(429, right.statusCode(), "throttled on both nodes, right password too: " + name);
+                    assertEquals("1", right.headers().firstValue("Retry-After").orElseThrow());
+                }
+            }
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(200, passwordLogin(two, user, user + "-password").statusCode());
+        }
+    }
+
+    /** {@code password} for {@code name}, 100 times at once split over {@code nodes}; answers the statuses counted. */
+    private static Map<Integer, Integer> racePasswords(List<SampleApp> nodes, String name, String password)
+            throws Exception {
+        List<NodeClient> sessions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            NodeClient session = new NodeClient(nodes.get(i % nodes.size()));
+            session.status();
+            sessions.add(session);
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                NodeClient session = sessions.get(i % sessions.size());
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return session.post("/2fa/api/login",
+                            "{\"username\": \"" + name + "\", \"password\": \"" + password + "\"}");
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                byStatus.merge(answer.get().statusCode(), 1, Integer::sum);
+            }
+            return byStatus;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static HttpResponse<String> passwordLogin(SampleApp node, String name, String password)
+            throws IOException, InterruptedException {
+        NodeClient session = new NodeClient(node);
+        session.status();
+        return session.post("/2fa/api/login", "{\"username\": \"" + name + "\", \"password\": \"" + password
+                + "\"}");
     }
 
     /** The user's record as {@code GET /2fa/admin/api/users/{u}} on {@code node} shows it to the admin. */

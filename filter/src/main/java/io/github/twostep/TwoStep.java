@@ -118,7 +118,20 @@ public final class TwoStep {
         if (!given.contactResolver()) {
             classProblem(problems, "$.contacts.resolver", settings.contacts().resolver(), ContactResolver.class);
         }
+        if (settings.verify().webauthn().enabled() && !onClassPath("org.slf4j.LoggerFactory")) {
+            problems.add("$.verify.webauthn.enabled: security keys need the SLF4J API (org.slf4j:slf4j-api 2.x) on the"
+                    + " class path, which webauthn4j logs through; add it next to TwoStep's jar (no provider is needed)");
+        }
         return problems;
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, TwoStep.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static void classProblem(List<String> problems, String jsonPath, String className, Class<?> type) {

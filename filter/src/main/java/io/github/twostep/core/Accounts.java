@@ -20,6 +20,8 @@ import io.github.twostep.store.UserRecord;
 import io.github.twostep.store.UserRecordUpdater;
 import io.github.twostep.store.SecurityKey;
 import io.github.twostep.store.UserHandles;
+import io.github.twostep.store.UnknownUserException;
+import io.github.twostep.store.RecordTooLargeException;
 import io.github.twostep.otp.CodeFormat;
 import io.github.twostep.otp.RandomCodes;
 import io.github.twostep.core.WebAuthnCeremony.Purpose;
@@ -405,7 +407,7 @@ public final class Accounts {
                 return RecordUpdate.write(first, new KeyRegistration(KeyRegistration.Result.REGISTERED, key.get(),
                         codes.stream().map(CodeFormat::grouped).toList()));
             });
-        } catch (io.github.twostep.store.RecordTooLargeException e) {
+        } catch (RecordTooLargeException e) {
             return KeyRegistration.refused(KeyRegistration.Result.TOO_LARGE);
         }
         if (registration.result() == KeyRegistration.Result.REGISTERED) {
@@ -422,8 +424,13 @@ public final class Accounts {
         if (!keys.enabled()) {
             return Optional.empty();
         }
-        return lookup(user).filter(r -> r.enabled() && !r.securityKeys().isEmpty())
-                .map(r -> keys.authentication(user, r));
+        Optional<UserRecord> record;
+        try {
+            record = lookup(user);
+        } catch (UnknownUserException e) {
+            return Optional.empty(); // a name no user has (password-less sign-in) answers as one without keys
+        }
+        return record.filter(r -> r.enabled() && !r.securityKeys().isEmpty()).map(r -> keys.authentication(user, r));
     }
 
     /**
@@ -483,7 +490,7 @@ public final class Accounts {
             Optional<UserRecord> record;
             try {
                 record = lookup(candidate);
-            } catch (io.github.twostep.store.UnknownUserException e) {
+            } catch (UnknownUserException e) {
                 continue;
             }
             if (record.isEmpty() || !UserHandles.same(record.get().userHandle(), assertion.get().userHandle())

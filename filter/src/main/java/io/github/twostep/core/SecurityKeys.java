@@ -68,8 +68,9 @@ final class SecurityKeys {
     private final Origin origin;
     private final SecureRandom random;
     private final Clock clock;
-    private final ObjectConverter converter = new ObjectConverter();
-    private final WebAuthnManager manager = WebAuthnManager.createNonStrictWebAuthnManager(converter);
+    private final ObjectConverter converter;
+    /** Made only when keys are on: webauthn4j needs the SLF4J API, which a WAR without keys need not have. */
+    private final WebAuthnManager manager;
 
     SecurityKeys(Settings settings, SecureRandom random, Clock clock) {
         this.settings = settings.verify().webauthn();
@@ -80,6 +81,8 @@ final class SecurityKeys {
         this.rpName = settings.setup().issuer();
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.converter = enabled() ? new ObjectConverter() : null;
+        this.manager = enabled() ? WebAuthnManager.createNonStrictWebAuthnManager(converter) : null;
     }
 
     /** Whether security keys are on (and so a relying party is known). */

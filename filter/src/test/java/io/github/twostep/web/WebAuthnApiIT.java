@@ -188,6 +188,25 @@ class WebAuthnApiIT {
     }
 
     @Test
+    void authenticateOptionsWhenPasswordlessNameUnknownOrWithoutKeysThenSameAnswer() throws Exception {
+        try (TestApp passwordless = new TestApp(TestApp.settings("\"setup\": {\"mode\": \"auto\", \"methods\":"
+                + " [\"email\"]}, \"disableLoginPassword\": true, \"paths\": {\"publicUrl\": \"" + ORIGIN + "\"},"
+                + " \"verify\": {\"webauthn\": {\"enabled\": true}}"))) {
+            List<String> answers = new ArrayList<>();
+            for (String name : new String[] {"bob", "nobody-at-all"}) {
+                Browser browser = new Browser(passwordless);
+                browser.status();
+                assertEquals(200, browser.post("/2fa/api/login", "{\"username\": \"" + name + "\"}").statusCode());
+                browser.status();
+                HttpResponse<String> options = browser.post("/2fa/api/webauthn/authenticate/options", "");
+                answers.add(options.statusCode() + " " + options.body());
+            }
+            assertEquals(List.of("409 {\"error\":\"no_keys\"}", "409 {\"error\":\"no_keys\"}"), answers,
+                    "a name no user has answers as a user without keys");
+        }
+    }
+
+    @Test
     void callsWhenNoCsrfTokenOrWebAuthnOffThenRefused() throws Exception {
         Browser browser = new Browser(app);
         browser.login("alice");

@@ -30,12 +30,14 @@ final class KeyPages {
         this.accounts = twoStep.accounts();
         this.flows = flows;
         this.templates = templates;
+        this.prefix = twoStep.settings().paths().prefix();
+    }
+
+    /** The login page: "Sign in with a passkey" when {@code passkeyLogin} is on (built-in login only). */
+    void login(View view) {
         Settings settings = twoStep.settings();
-        this.prefix = settings.paths().prefix();
-        if (accounts.securityKeysEnabled() && settings.verify().webauthn().passkeyLogin()
-                && settings.login().mode() == LoginMode.BUILTIN) {
-            templates.alwaysWith("login", "passkeyLogin", true);
-            templates.alwaysWith("login", "script", true);
+        if (accounts.passkeyLoginOptions().isPresent() && settings.login().mode() == LoginMode.BUILTIN) {
+            view.with("passkeyLogin", true).withScript();
         }
     }
 

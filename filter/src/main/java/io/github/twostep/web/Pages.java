@@ -384,6 +384,11 @@ final class Pages {
                         + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
+    /** The security-key parts of the pages (the login page's passkey button too). */
+    KeyPages keys() {
+        return keys;
+    }
+
     void devices(Exchange x) throws IOException {
         Messages messages = Messages.forLocales(x.request().getLocales());
         boolean post = x.request().getMethod().equals("POST");

@@ -313,9 +313,11 @@ final class Routes {
     }
 
     private View loginView(Exchange x, Messages messages) {
-        return View.of("login", withSession(x), messages, "login_title", prefix)
+        View view = View.of("login", withSession(x), messages, "login_title", prefix)
                 .with("loginAction", x.request().getContextPath() + settings.login().path())
                 .with("askPassword", !settings.disableLoginPassword());
+        pages.keys().login(view);
+        return view;
     }
 
     private void logout(Exchange x) throws IOException {

@@ -33,7 +33,6 @@ final class Templates {
             .defaultValue("")
             .withLoader(this::open);
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> always = new ConcurrentHashMap<>();
 
     /** Templates from {@code pages.templates} (null: none) over TwoStep's own. */
     Templates(PageSettings pages) {
@@ -44,20 +43,6 @@ final class Templates {
     /** The {@code pages} settings every page is rendered with. */
     PageSettings pages() {
         return pages;
-    }
-
-    /**
-     * Gives template {@code name} the datum {@code key} on every rendering, for a page whose
-     * view is built elsewhere (the built-in login page's passkey button). {@code "script"} with
-     * {@code true} loads TwoStep's security-key script, as {@link View#withScript()}.
-     */
-    void alwaysWith(String name, String key, Object value) {
-        always.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).put(key, value);
-    }
-
-    /** The data template {@code name} gets on every rendering; see {@link #alwaysWith}. */
-    Map<String, Object> always(String name) {
-        return always.getOrDefault(name, Map.of());
     }
 
     /** Renders template {@code name} (without extension) with {@code model}. */

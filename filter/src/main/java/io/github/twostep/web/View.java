@@ -54,13 +54,6 @@ final class View {
 
     void render(HttpServletResponse response, Templates templates, int status) throws IOException {
         PageSettings pages = templates.pages();
-        templates.always(template).forEach((name, value) -> {
-            if (name.equals("script") && Boolean.TRUE.equals(value)) {
-                withScript();
-            } else {
-                values.putIfAbsent(name, value);
-            }
-        });
         @SuppressWarnings("unchecked")
         Map<String, String> texts = (Map<String, String>) values.get("t");
         values.put("appName", pages.appName() != null ? pages.appName() : texts.get("site_title"));

@@ -76,9 +76,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>Both {@code Accounts} variants need fresh input per call (a code of a step not used yet, a
  * ceremony not used yet), so it is made in {@code @Setup(Level.Invocation)}, outside the
  * measured time. JMH warns that per-invocation fixtures distort operations of a few
- * microseconds or less (timestamps around each call); these take tens to hundreds of
- * microseconds, so the distortion is below the noise. The "only" variants need no fresh input
- * and run without it.
+ * microseconds or less (timestamps around each call); these read, decode, change, encode and
+ * compare-and-set a record and, for a key, verify a signature: far more work than that, so the
+ * distortion is below the noise. The "only" variants need no fresh input and run without it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -100,10 +100,8 @@ public class WebAuthnVerifyBenchmark {
         final Settings settings = new SettingsLoader(name -> null)
                 .load(new ByteArrayInputStream(SETTINGS.getBytes(StandardCharsets.UTF_8)), "bench.json");
         final Accounts accounts = new Accounts(settings, new InMemoryUserDataStore(),
-                KeyRing.of("k1", new SecureRandom().generateSeed(32)), event -> {
-                }, clock,
-                new SecureRandom(), message -> {
-                }, user -> new Contacts(user + "@example.com", null));
+                KeyRing.of("k1", new SecureRandom().generateSeed(32)), event -> { }, clock, new SecureRandom(),
+                message -> { }, user -> new Contacts(user + "@example.com", null));
     }
 
     /** A user with the app; before each call the clock moves one period on and the code of now is ready. */

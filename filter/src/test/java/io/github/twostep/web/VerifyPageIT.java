@@ -106,11 +106,12 @@ class VerifyPageIT {
         assertEquals("/", path(trusted), "a trusted browser signs in without a code");
         HtmlPage devices = walk.browser.page("/2fa/devices");
         assertEquals(1, devices.querySelectorAll(".devices li .tag").size(), devices.asXml());
-        HtmlElement revoke = form(devices, "/2fa/devices").querySelector("button");
+        HtmlForm revokeForm = devices.querySelector(".devices li form"); // the page also has the sign-in methods' forms
+        HtmlElement revoke = revokeForm.querySelector("button");
         assertEquals(devices.querySelector(".devices li strong").asNormalizedText(),
                 text(devices, revoke.getAttribute("aria-describedby")), "the button says which device it revokes");
 
-        HtmlPage after = html(submit(form(devices, "/2fa/devices")));
+        HtmlPage after = html(submit(revokeForm));
 
         assertEquals("/2fa/devices", path(after));
         assertEquals(0, after.querySelectorAll(".devices li").size(), after.asXml());

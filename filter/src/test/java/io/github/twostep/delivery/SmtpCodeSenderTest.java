@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.github.twostep.config.SmtpSettings;
 import jakarta.mail.AuthenticationFailedException;
@@ -29,12 +30,22 @@ class SmtpCodeSenderTest {
     private static final String PASSWORD = "s3cret-smtp-pass";
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+    static final GreenMailExtension SMTP = new GreenMailExtension(patient(ServerSetupTest.SMTP))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("twostep", PASSWORD));
 
     @RegisterExtension
-    static final GreenMailExtension SMTPS = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())
+    static final GreenMailExtension SMTPS = new GreenMailExtension(patient(ServerSetupTest.SMTPS))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("twostep", PASSWORD));
+
+    /**
+     * {@code setup} on a free port, given 30 s to start instead of GreenMail's 2 s: an SMTPS server
+     * makes its TLS key first, which on a loaded 2-core machine took longer than 2 s.
+     */
+    private static ServerSetup patient(ServerSetup setup) {
+        ServerSetup copy = setup.dynamicPort();
+        copy.setServerStartupTimeout(30_000);
+        return copy;
+    }
 
     private final MessageComposer composer = new MessageComposer("TwoStep Sample");
 

@@ -132,7 +132,7 @@ class SettingsValidationTest {
                     problems(json(path, String.valueOf(range.min() - 1))), path);
             ranges++;
         }
-        assertEquals(27, ranges);
+        assertEquals(29, ranges);
     }
 
     @Test

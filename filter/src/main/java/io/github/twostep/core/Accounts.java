@@ -230,7 +230,8 @@ public final class Accounts {
                     notMeUrl(user), ended -> done.accept(audited(user, method, ended, caller)));
         } catch (RuntimeException e) {
             // the store or the contacts cannot answer: nothing reserved, nothing queued
-            LOG.warn("A code could not be reserved for sending: {}", e.toString());
+            LOG.warn("A code could not be reserved for sending: {}", // an extension's message may hold input: the type only
+                    e instanceof TwoStepException ? e.getMessage() : e.getClass().getName());
             record(user, Type.CODE_SENT, Outcome.FAILURE, caller, method.jsonName() + ":failed");
             return SendOutcome.of(SendOutcome.Result.FAILED);
         }
@@ -577,7 +578,7 @@ public final class Accounts {
         }
         record(user, Type.DEVICE_TRUSTED, Outcome.SUCCESS, caller, issued.device().label());
         sending.notice(user, SecurityNotice.NEW_TRUSTED_DEVICE, issued.device().label(), noticeLocale(user, caller));
-        return new ChallengeCompletion(check.outcome(), null == issued ? null : issued, false);
+        return new ChallengeCompletion(check.outcome(), issued, false);
     }
 
     /** Begins a passkey sign-in (no user yet); empty unless {@code passkeyLogin} is on. */

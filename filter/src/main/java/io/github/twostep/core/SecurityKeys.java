@@ -261,7 +261,4 @@ final class SecurityKeys {
         return ceremony != null && ceremony.accepts(purpose, user, clock.instant());
     }
 
-    Instant now() {
-        return clock.instant();
-    }
 }

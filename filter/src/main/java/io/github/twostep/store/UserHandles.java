@@ -45,11 +45,6 @@ public final class UserHandles {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** Whether {@code user} fits in a handle, so that a passkey can sign them in. */
-    public static boolean fits(String user) {
-        return user.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES;
-    }
-
     /**
      * A new handle for {@code user}, base64url without padding: the name sealed under the current
      * key when it fits, else 64 random bytes (a handle that names nobody).

@@ -148,11 +148,6 @@ final class SignInSession implements Serializable {
         return state.codeEnteredAt();
     }
 
-    /** Whether a code was proven in this session within {@code window} before {@code now}. */
-    boolean recentlyVerified(Instant now, Duration window) {
-        return state.recentlyVerified(now, window);
-    }
-
     /** Whether a code was proven in this session within the re-verification window before {@code now}. */
     boolean recentlyVerified(Instant now) {
         return state.recentlyVerified(now);

@@ -77,8 +77,8 @@ class SignInSessionSerializationTest {
         SignInSession copy = roundTrip(original);
 
         assertEquals(Standing.VERIFIED, copy.standing());
-        assertTrue(copy.recentlyVerified(NOW.plusSeconds(60), Duration.ofMinutes(5)));
-        assertFalse(copy.recentlyVerified(NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)));
+        assertTrue(copy.recentlyVerified(NOW.plusSeconds(60)));
+        assertFalse(copy.recentlyVerified(NOW.plus(Duration.ofMinutes(6))));
         assertEquals("trusted-here", copy.currentDevice());
         assertFalse(copy.firstReport("CHALLENGE"), "the last report-only action survives");
     }

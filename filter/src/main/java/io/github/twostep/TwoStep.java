@@ -1,39 +1,46 @@
 package io.github.twostep;
 
+import io.github.twostep.audit.AuditEvent;
+import io.github.twostep.audit.AuditSink;
 import io.github.twostep.config.AuditType;
+import io.github.twostep.config.ContactSettings;
+import io.github.twostep.config.DeliverySettings;
 import io.github.twostep.config.InvalidSettingsException;
 import io.github.twostep.config.JdbcStoreSettings;
 import io.github.twostep.config.LoginMode;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.StoreSettings;
-import io.github.twostep.core.Accounts;
-import io.github.twostep.core.AuditSink;
-import io.github.twostep.core.Guard;
-import io.github.twostep.core.LoginThrottle;
-import io.github.twostep.core.UnknownNames;
-import io.github.twostep.config.ContactSettings;
-import io.github.twostep.config.DeliverySettings;
 import io.github.twostep.config.StoreType;
 import io.github.twostep.delivery.CodeSender;
-import io.github.twostep.delivery.CodeSenders;
 import io.github.twostep.delivery.ContactResolver;
-import io.github.twostep.delivery.ContactResolvers;
 import io.github.twostep.delivery.Contacts;
-import io.github.twostep.delivery.JdbcContactResolver;
-import io.github.twostep.delivery.LoggingCodeSender;
 import io.github.twostep.delivery.RoutingCodeSender;
-import io.github.twostep.delivery.SmtpCodeSender;
-import io.github.twostep.core.InMemoryAuditSink;
-import io.github.twostep.core.JdbcAuditSink;
-import io.github.twostep.core.LogAuditSink;
-import io.github.twostep.logging.Log;
-import io.github.twostep.login.JdbcPasswordVerifier;
+import io.github.twostep.internal.Extensions;
+import io.github.twostep.internal.SenderThreads;
+import io.github.twostep.internal.core.Accounts;
+import io.github.twostep.internal.core.Engine;
+import io.github.twostep.internal.core.Guard;
+import io.github.twostep.internal.core.InMemoryAuditSink;
+import io.github.twostep.internal.core.JdbcAuditSink;
+import io.github.twostep.internal.core.LogAuditSink;
+import io.github.twostep.internal.core.LoginThrottle;
+import io.github.twostep.internal.core.UnknownNames;
+import io.github.twostep.internal.delivery.CodeSenders;
+import io.github.twostep.internal.delivery.ContactResolvers;
+import io.github.twostep.internal.delivery.JdbcContactResolver;
+import io.github.twostep.internal.delivery.LoggingCodeSender;
+import io.github.twostep.internal.delivery.SmtpCodeSender;
+import io.github.twostep.internal.logging.Log;
+import io.github.twostep.internal.login.JdbcPasswordVerifier;
+import io.github.twostep.internal.store.FileAttemptLedger;
+import io.github.twostep.internal.store.FileUserDataStore;
+import io.github.twostep.internal.store.InMemoryAttemptLedger;
+import io.github.twostep.internal.store.InMemoryUserDataStore;
+import io.github.twostep.internal.store.JdbcAttemptLedger;
+import io.github.twostep.internal.store.JdbcUserDataStore;
+import io.github.twostep.internal.store.KeyRing;
 import io.github.twostep.login.PasswordVerifier;
 import io.github.twostep.store.AttemptLedger;
-import io.github.twostep.store.FileUserDataStore;
-import io.github.twostep.store.InMemoryUserDataStore;
-import io.github.twostep.store.JdbcUserDataStore;
-import io.github.twostep.store.KeyRing;
 import io.github.twostep.store.UserDataStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -68,6 +75,8 @@ public final class TwoStep implements AutoCloseable {
     private final UnknownNames unknownNames;
     private final Clock clock;
     private final AuditSink audit;
+    private final Engine engine;
+    private final Administration administration;
     /**
      * What outlives a reload: the store, its key ring and DataSource, the audit sink, the
      * background sender, and what code gave.
@@ -87,6 +96,12 @@ public final class TwoStep implements AutoCloseable {
         this.loginThrottle = new LoginThrottle(settings.login().throttle(), builder.ledger, keys.currentLedgerKey(),
                 clock, accounts);
         this.unknownNames = new UnknownNames(settings, builder.ledger, keys.currentLedgerKey(), clock);
+        this.engine = new Engine(accounts, guard, audit, loginThrottle, unknownNames);
+        this.administration = new Administration(accounts);
+    }
+
+    static {
+        Engine.grantAccess(twoStep -> twoStep.engine);
     }
 
     /**
@@ -170,31 +185,25 @@ public final class TwoStep implements AutoCloseable {
         return settings;
     }
 
-    public Accounts accounts() {
-        return accounts;
-    }
-
-    public Guard guard() {
-        return guard;
-    }
-
+    /** The clock every time in TwoStep comes from (the system's, unless one was given in code). */
     public Clock clock() {
         return clock;
     }
 
-    /** Where audit events go; a reload of the settings hands it on, so the trail continues. */
-    public AuditSink auditSink() {
-        return audit;
+    /** Reset, unlock, emergency and operator codes, devices and keys, audit trail: per user, each audited. */
+    public Administration administration() {
+        return administration;
     }
 
-    /** Password throttling per name ({@code login.throttle}), counted in the store's attempt ledger. */
-    public LoginThrottle loginThrottle() {
-        return loginThrottle;
-    }
-
-    /** What password-less sign-in answers names no user has, counted in the store's attempt ledger. */
-    public UnknownNames unknownNames() {
-        return unknownNames;
+    /**
+     * Writes a first-factor sign-in the application performed itself to the audit trail (event
+     * {@code login}, success), such as signing a user in after a password reset with
+     * {@link io.github.twostep.web.TwoStepFilter#signInFirstFactor}. {@code how} is a short word
+     * for the audit detail ({@code password_reset}); the second factor is asked for as always.
+     */
+    public void firstFactorSignedIn(String user, Caller caller, String how) {
+        accounts.record(Objects.requireNonNull(user, "user"), AuditEvent.Type.LOGIN, AuditEvent.Outcome.SUCCESS,
+                Objects.requireNonNull(caller, "caller"), Objects.requireNonNull(how, "how"));
     }
 
     /** The built-in login's password check; empty when there is none (external login without one). */
@@ -284,6 +293,14 @@ public final class TwoStep implements AutoCloseable {
         public Builder dataSource(DataSource value) {
             this.dataSource = Objects.requireNonNull(value, "dataSource");
             return this;
+        }
+
+        /**
+         * The users table at a JDBC URL (opened through {@link java.sql.DriverManager}, no pool),
+         * instead of the DataSource {@code store.jdbc} names: for tools such as the command line.
+         */
+        public Builder jdbcUrl(String url) {
+            return dataSource(JdbcUserDataStore.dataSource(Objects.requireNonNull(url, "url"), null, null));
         }
 
         public Builder passwordVerifier(PasswordVerifier value) {
@@ -443,10 +460,10 @@ public final class TwoStep implements AutoCloseable {
                 case JDBC -> {
                     String table = st.jdbc().table();
                     String schema = table.contains(".") ? table.substring(0, table.indexOf('.') + 1) : "";
-                    yield AttemptLedger.inTable(usersTable(), schema + LEDGER_TABLE, st.timeoutSeconds(), clock);
+                    yield new JdbcAttemptLedger(usersTable(), schema + LEDGER_TABLE, st.timeoutSeconds(), clock);
                 }
-                case FILE -> AttemptLedger.inDirectory(Path.of(st.file().directory()), clock);
-                case MEMORY, CLASS -> AttemptLedger.inMemory(clock, MEMORY_LEDGER_ENTRIES);
+                case FILE -> new FileAttemptLedger(Path.of(st.file().directory()), clock);
+                case MEMORY, CLASS -> new InMemoryAttemptLedger(clock, MEMORY_LEDGER_ENTRIES);
             };
         }
 

@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.config.VerifyMethod;
-import io.github.twostep.core.Caller;
-import io.github.twostep.core.SendOutcome;
-import io.github.twostep.core.SendOutcome.Result;
 import io.github.twostep.delivery.CodeSender;
 import io.github.twostep.delivery.Contacts;
 import io.github.twostep.delivery.OutgoingMessage;
-import io.github.twostep.store.InMemoryUserDataStore;
+import io.github.twostep.internal.SenderThreads;
+import io.github.twostep.internal.core.Engine;
+import io.github.twostep.internal.core.SendOutcome.Result;
+import io.github.twostep.internal.core.SendOutcome;
+import io.github.twostep.internal.store.InMemoryUserDataStore;
 import io.github.twostep.testing.SettableClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -119,14 +120,14 @@ class SendQueueTest {
     }
 
     private SendOutcome sendLater(String user, java.util.function.Consumer<SendOutcome> done) {
-        twoStep.accounts().evaluate(user, null, CALLER);
-        return twoStep.accounts().sendLater(user, VerifyMethod.EMAIL, "sign-in", Locale.ENGLISH, CALLER, done);
+        Engine.of(twoStep).accounts().evaluate(user, null, CALLER);
+        return Engine.of(twoStep).accounts().sendLater(user, VerifyMethod.EMAIL, "sign-in", Locale.ENGLISH, CALLER, done);
     }
 
     @Test
     void sendLaterWhenBurstForOneUserThenExactlyTheQuotaIsQueued() throws Exception {
         start(settings(0, 3, 1, 100));
-        twoStep.accounts().evaluate("alice", null, CALLER);
+        Engine.of(twoStep).accounts().evaluate("alice", null, CALLER);
         int burst = 32;
         ExecutorService callers = Executors.newFixedThreadPool(burst);
         CountDownLatch go = new CountDownLatch(1);
@@ -136,7 +137,7 @@ class SendQueueTest {
             for (int i = 0; i < burst; i++) {
                 answers.add(callers.submit(() -> {
                     go.await();
-                    return twoStep.accounts().sendLater("alice", VerifyMethod.EMAIL, "sign-in", Locale.ENGLISH,
+                    return Engine.of(twoStep).accounts().sendLater("alice", VerifyMethod.EMAIL, "sign-in", Locale.ENGLISH,
                             CALLER, outcome -> ended.incrementAndGet());
                 }));
             }
@@ -150,7 +151,7 @@ class SendQueueTest {
             assertEquals(burst - 3, results.stream().filter(r -> r == Result.TOO_MANY).count(), results.toString());
             sender.awaitEntered();
             assertEquals(2, twoStep.senders().waiting(), "one message at the sender, the other two queued");
-            assertEquals(3, twoStep.accounts().lookup("alice").orElseThrow().sendQuota().sendsAt(clock.instant()));
+            assertEquals(3, Engine.of(twoStep).accounts().lookup("alice").orElseThrow().sendQuota().sendsAt(clock.instant()));
             sender.release.countDown();
             assertEquals(3, sender.take(3).size());
             twoStep.close();
@@ -172,10 +173,10 @@ class SendQueueTest {
 
         assertEquals(Result.BUSY, refused.result());
         assertEquals(Duration.ofSeconds(5), refused.retryAfter());
-        var carol = twoStep.accounts().lookup("carol").orElseThrow();
+        var carol = Engine.of(twoStep).accounts().lookup("carol").orElseThrow();
         assertEquals(0, carol.sendQuota().sendsAt(clock.instant()), "a refused send does not count");
         assertNull(carol.messageCode(), "no code is left for a message that never went out");
-        assertEquals(Result.BUSY, twoStep.accounts().queueNothing().result(), "unknown names are refused alike");
+        assertEquals(Result.BUSY, Engine.of(twoStep).accounts().queueNothing().result(), "unknown names are refused alike");
         sender.release.countDown();
         List<String> to = sender.take(2).stream().map(OutgoingMessage::to).toList();
         assertEquals(List.of("alice@example.com", "bob@example.com"), to);
@@ -203,7 +204,7 @@ class SendQueueTest {
             assertTrue(thread.isDaemon(), thread.getName());
         }
         assertEquals(Result.BUSY, sendLater("admin").result());
-        assertEquals(0, twoStep.accounts().lookup("admin").orElseThrow().sendQuota().sendsAt(clock.instant()));
+        assertEquals(0, Engine.of(twoStep).accounts().lookup("admin").orElseThrow().sendQuota().sendsAt(clock.instant()));
     }
 
     @Test

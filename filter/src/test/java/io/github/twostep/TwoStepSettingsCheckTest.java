@@ -14,7 +14,7 @@ import io.github.twostep.config.LoginSettings;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.StoreSettings;
 import io.github.twostep.config.StoreType;
-import io.github.twostep.store.InMemoryUserDataStore;
+import io.github.twostep.internal.store.InMemoryUserDataStore;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;

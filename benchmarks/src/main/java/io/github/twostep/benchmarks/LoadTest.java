@@ -3,10 +3,11 @@ package io.github.twostep.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.twostep.benchmarks.Http1Connection.Answer;
-import io.github.twostep.core.Accounts;
+import io.github.twostep.internal.core.Accounts;
+import io.github.twostep.internal.core.Engine;
+import io.github.twostep.internal.otp.Totp;
+import io.github.twostep.internal.store.UserRecord;
 import io.github.twostep.login.PasswordHashes;
-import io.github.twostep.store.UserRecord;
-import io.github.twostep.otp.Totp;
 import io.github.twostep.sample.Options;
 import io.github.twostep.sample.SampleApp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -105,7 +106,7 @@ public final class LoadTest {
                 CpuUse used = CpuUse.now(CLIENT_THREADS, postmaster).minus(before);
                 each(pool, users, user -> user.endWithWrongCodes(users.indexOf(user) % 4));
                 report = LoadReport.of(options.verifyOnly() ? "verify" : "visit", users, seconds, used, errors,
-                        check(users, app.port(), app.twoStep().accounts()));
+                        check(users, app.port(), Engine.of(app.twoStep()).accounts()));
             } finally {
                 pool.shutdownNow();
                 users.forEach(LoadUser::close);

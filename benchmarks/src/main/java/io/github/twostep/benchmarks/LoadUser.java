@@ -2,9 +2,9 @@ package io.github.twostep.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.twostep.benchmarks.Http1Connection.Answer;
-import io.github.twostep.otp.Hotp;
-import io.github.twostep.otp.OtpSecret;
-import io.github.twostep.otp.Totp;
+import io.github.twostep.internal.otp.Hotp;
+import io.github.twostep.internal.otp.OtpSecret;
+import io.github.twostep.internal.otp.Totp;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -6,7 +6,6 @@ import io.github.twostep.config.JdbcStoreSettings;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.config.StoreType;
-import io.github.twostep.store.JdbcUserDataStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -48,7 +47,7 @@ final class StoreOpener {
         TwoStep.Builder builder = TwoStep.builder(settings).clock(clock)
                 .passwordVerifier((user, password) -> Optional.empty());
         usersDatabase(settings, line.db())
-                .ifPresent(url -> builder.dataSource(JdbcUserDataStore.dataSource(url, null, null)));
+                .ifPresent(builder::jdbcUrl);
         return builder.build();
     }
 

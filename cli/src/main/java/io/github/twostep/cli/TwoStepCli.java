@@ -87,7 +87,7 @@ public final class TwoStepCli {
             case CHECK_SETTINGS -> SettingsCheck.run(Path.of(line.argument(0)), environment, out, err);
             default -> {
                 TwoStep twoStep = new StoreOpener(environment, clock).open(line);
-                yield new UserCommands(twoStep.accounts(), clock, out, err).run(line);
+                yield new UserCommands(twoStep.administration(), clock, out, err).run(line);
             }
         };
     }

@@ -1,12 +1,10 @@
 package io.github.twostep.cli;
 
+import io.github.twostep.AccountSummary;
+import io.github.twostep.Administration;
+import io.github.twostep.Caller;
+import io.github.twostep.IssuedCode;
 import io.github.twostep.config.VerifyMethod;
-import io.github.twostep.core.AccountSummary;
-import io.github.twostep.core.Accounts;
-import io.github.twostep.core.Caller;
-import io.github.twostep.core.IssuedCode;
-import io.github.twostep.store.SecurityKey;
-import io.github.twostep.store.TrustedDevice;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,19 +14,19 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The commands on one user, each a call to {@link Accounts} (so every change is audited with
+ * The commands on one user, each a call to {@link Administration} (so every change is audited with
  * the caller {@link #CALLER}) printed as plain lines, times in UTC to the second.
  */
 final class UserCommands {
     /** Who the audit trail names for changes made here. */
     static final Caller CALLER = new Caller("cli", "twostep-cli");
 
-    private final Accounts accounts;
+    private final Administration accounts;
     private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
 
-    UserCommands(Accounts accounts, Clock clock, PrintStream out, PrintStream err) {
+    UserCommands(Administration accounts, Clock clock, PrintStream out, PrintStream err) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.out = Objects.requireNonNull(out, "out");
@@ -88,15 +86,15 @@ final class UserCommands {
     }
 
     private void devices(String user) {
-        List<TrustedDevice> devices = accounts.devices(user);
+        List<Administration.Device> devices = accounts.devices(user);
         if (devices.isEmpty()) {
             out.println(user + " has no trusted devices");
         }
-        for (TrustedDevice device : devices) {
+        for (Administration.Device device : devices) {
             out.println(device.id() + "  \"" + device.label() + "\"  created " + time(device.created())
                     + "  last used " + time(device.lastUsed()) + "  expires " + time(device.expires()));
         }
-        for (SecurityKey key : accounts.securityKeys(user)) {
+        for (Administration.Key key : accounts.securityKeys(user)) {
             out.println("security key " + key.id() + "  \"" + key.name() + "\"  added " + time(key.created())
                     + "  last used " + (key.lastUsed() == null ? "never" : time(key.lastUsed())));
         }

@@ -1,15 +1,16 @@
 package io.github.twostep.cli;
 
+import io.github.twostep.Caller;
 import io.github.twostep.TwoStep;
 import io.github.twostep.config.Algorithm;
 import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.config.VerifyMethod;
-import io.github.twostep.core.Caller;
-import io.github.twostep.core.SetupConfirmation;
-import io.github.twostep.core.SetupSecret;
-import io.github.twostep.otp.OtpSecret;
-import io.github.twostep.otp.Totp;
-import io.github.twostep.store.JdbcUserDataStore;
+import io.github.twostep.internal.core.Engine;
+import io.github.twostep.internal.core.SetupConfirmation;
+import io.github.twostep.internal.core.SetupSecret;
+import io.github.twostep.internal.otp.OtpSecret;
+import io.github.twostep.internal.otp.Totp;
+import io.github.twostep.internal.store.JdbcUserDataStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -104,9 +105,9 @@ final class CliFixture {
 
     /** Enrols {@code user} with the app as the set-up pages do; answers the secret. */
     OtpSecret enrolWithApp(String user) {
-        SetupSecret setup = twoStep().accounts().startSetup(user, BROWSER);
+        SetupSecret setup = Engine.of(twoStep()).accounts().startSetup(user, BROWSER);
         OtpSecret secret = OtpSecret.fromBase32(setup.secret());
-        SetupConfirmation confirmation = twoStep().accounts().confirmSetup(user, totp().key(secret).generate(
+        SetupConfirmation confirmation = Engine.of(twoStep()).accounts().confirmSetup(user, totp().key(secret).generate(
                 totp().currentStep()), Set.of(VerifyMethod.APP), "sign-in", BROWSER);
         if (!confirmation.outcome().isVerified()) {
             throw new AssertionError("enrolment failed: " + confirmation.outcome());

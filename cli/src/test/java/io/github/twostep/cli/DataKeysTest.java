@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twostep.store.KeyRing;
+import io.github.twostep.internal.store.KeyRing;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twostep.core.Accounts;
-import io.github.twostep.core.AuditEvent;
-import io.github.twostep.core.VerifyOutcome;
-import io.github.twostep.otp.OtpSecret;
-import io.github.twostep.store.TrustedDevice;
+import io.github.twostep.audit.AuditEvent;
+import io.github.twostep.internal.core.Accounts;
+import io.github.twostep.internal.core.Engine;
+import io.github.twostep.internal.core.VerifyOutcome;
+import io.github.twostep.internal.otp.OtpSecret;
+import io.github.twostep.internal.store.TrustedDevice;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class UserCommandsTest {
     @Test
     void statusWhenEnrolledWithAppThenShowsMethodsDevicesAndLastVerification() {
         fixture.enrolWithApp("alice");
-        fixture.twoStep().accounts().trustDevice("alice", 30, CliFixture.BROWSER);
+        Engine.of(fixture.twoStep()).accounts().trustDevice("alice", 30, CliFixture.BROWSER);
 
         CliFixture.Run run = fixture.runOnSettings("status", "alice");
 
@@ -80,7 +81,7 @@ class UserCommandsTest {
         String code = run.field("emergency code");
         assertTrue(code.matches("[A-Z]{6}"), code);
         assertEquals("2026-05-04T10:02:00Z", run.field("expires"));
-        Accounts accounts = fixture.twoStep().accounts();
+        Accounts accounts = Engine.of(fixture.twoStep()).accounts();
         VerifyOutcome first = accounts.verify("alice", code, "sign-in", CliFixture.BROWSER);
         assertTrue(first.isVerified());
         assertEquals(VerifyOutcome.Factor.EMERGENCY, first.factor());
@@ -93,7 +94,7 @@ class UserCommandsTest {
         OtpSecret secret = fixture.enrolWithApp("alice");
         String wrong = fixture.wrongCode(secret);
         for (int i = 0; i < 3; i++) {
-            fixture.twoStep().accounts().verify("alice", wrong, "sign-in", CliFixture.BROWSER);
+            Engine.of(fixture.twoStep()).accounts().verify("alice", wrong, "sign-in", CliFixture.BROWSER);
         }
         assertEquals("yes, until 2026-05-04T10:15:00Z", fixture.runOnSettings("status", "alice").field("locked"));
 
@@ -109,7 +110,7 @@ class UserCommandsTest {
     @Test
     void devicesWhenOneTrustedThenOneLineWithIdLabelAndTimes() {
         fixture.enrolWithApp("alice");
-        TrustedDevice device = fixture.twoStep().accounts().trustDevice("alice", 30, CliFixture.BROWSER).device();
+        TrustedDevice device = Engine.of(fixture.twoStep()).accounts().trustDevice("alice", 30, CliFixture.BROWSER).device();
 
         CliFixture.Run run = fixture.runOnSettings("devices", "alice");
 
@@ -121,7 +122,7 @@ class UserCommandsTest {
     @Test
     void revokeDeviceWhenKnownThenGoneAndAudited() {
         fixture.enrolWithApp("alice");
-        String id = fixture.twoStep().accounts().trustDevice("alice", 30, CliFixture.BROWSER).device().id();
+        String id = Engine.of(fixture.twoStep()).accounts().trustDevice("alice", 30, CliFixture.BROWSER).device().id();
 
         CliFixture.Run run = fixture.runOnSettings("revoke-device", "alice", id);
 
@@ -144,7 +145,7 @@ class UserCommandsTest {
     @Test
     void resetWhenEnrolledThenStatusSaysNotEnrolledAndTrustIsGone() {
         fixture.enrolWithApp("alice");
-        fixture.twoStep().accounts().trustDevice("alice", 30, CliFixture.BROWSER);
+        Engine.of(fixture.twoStep()).accounts().trustDevice("alice", 30, CliFixture.BROWSER);
 
         CliFixture.Run run = fixture.runOnSettings("reset", "alice");
 
@@ -166,7 +167,7 @@ class UserCommandsTest {
 
     /** The events the CLI left in the audit table for {@code user}. */
     private List<AuditEvent.Type> cliEvents(String user) {
-        return fixture.twoStep().accounts().auditTrail(user, 100).stream()
+        return Engine.of(fixture.twoStep()).accounts().auditTrail(user, 100).stream()
                 .filter(e -> e.remoteAddr().equals("cli") && e.userAgent().equals("twostep-cli"))
                 .map(AuditEvent::event).toList();
     }

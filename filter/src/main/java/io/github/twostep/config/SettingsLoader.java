@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.twostep.logging.Log;
+import io.github.twostep.internal.logging.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

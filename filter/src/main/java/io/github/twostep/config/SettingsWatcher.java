@@ -1,6 +1,6 @@
 package io.github.twostep.config;
 
-import io.github.twostep.logging.Log;
+import io.github.twostep.internal.logging.Log;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

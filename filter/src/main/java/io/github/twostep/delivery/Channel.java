@@ -15,4 +15,13 @@ public enum Channel {
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * An address of this channel as a page or answer may show it, telling the user where a code
+     * went without telling anyone else the whole address: {@code a***@example.com} for email,
+     * {@code +1 ••• ••• 0100} for a phone; {@code ""} for null.
+     */
+    public String masked(String address) {
+        return this == EMAIL ? ContactMask.email(address) : ContactMask.phone(address);
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.twostep.delivery;
 
+import io.github.twostep.internal.delivery.SmtpCodeSender;
+
 /**
  * Hands a message over to the world: a mail server, an SMS provider, a call service. TwoStep's
  * own senders cover email ({@link SmtpCodeSender}); SMS and calls are the application's

@@ -5,7 +5,7 @@ package io.github.twostep.delivery;
  * telling anyone else the whole address: {@code alice@example.com} becomes
  * {@code a***@example.com}, {@code +1 555 0100} becomes {@code +1 ••• ••• 0100}.
  */
-public final class ContactMask {
+final class ContactMask {
     private static final String HIDDEN_DIGITS = "••• •••";
     private static final int VISIBLE_PHONE_DIGITS = 4;
 
@@ -13,7 +13,7 @@ public final class ContactMask {
     }
 
     /** First character of the local part, {@code ***}, then the domain. */
-    public static String email(String address) {
+    static String email(String address) {
         if (address == null) {
             return "";
         }
@@ -27,7 +27,7 @@ public final class ContactMask {
     }
 
     /** The country code when one is written ({@code +1}), hidden middle digits, the last four. */
-    public static String phone(String number) {
+    static String phone(String number) {
         if (number == null) {
             return "";
         }

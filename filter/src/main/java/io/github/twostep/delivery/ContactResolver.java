@@ -1,5 +1,7 @@
 package io.github.twostep.delivery;
 
+import io.github.twostep.internal.delivery.JdbcContactResolver;
+
 /**
  * Says where a user can be reached. The default reads columns of the application's users table
  * ({@link JdbcContactResolver}, settings {@code contacts.emailColumn} and

@@ -1,5 +1,6 @@
 package io.github.twostep.delivery;
 
+
 /**
  * Where a user can be reached. {@link #toString()} shows both contacts masked.
  *

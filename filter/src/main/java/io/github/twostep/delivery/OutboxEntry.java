@@ -26,7 +26,7 @@ public record OutboxEntry(String to, Channel channel, String subject, String bod
     @Override
     public String toString() {
         return "OutboxEntry[channel=" + channel + ", to="
-                + (channel == Channel.EMAIL ? ContactMask.email(to) : ContactMask.phone(to)) + ", sentAt=" + sentAt
+                + channel.masked(to) + ", sentAt=" + sentAt
                 + "]";
     }
 }

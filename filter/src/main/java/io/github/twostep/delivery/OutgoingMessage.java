@@ -33,7 +33,7 @@ public record OutgoingMessage(Channel channel, Purpose purpose, String to, Strin
 
     /** The contact as users may see it: {@code a***@example.com} or {@code +1 ••• ••• 0100}. */
     public String maskedTo() {
-        return channel == Channel.EMAIL ? ContactMask.email(to) : ContactMask.phone(to);
+        return channel.masked(to);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.twostep.login;
 
+import io.github.twostep.internal.login.JdbcPasswordVerifier;
 import java.util.Optional;
 
 /**

@@ -1,10 +1,7 @@
 package io.github.twostep.store;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Small entries kept per key next to the users' data, for what must be counted per name
@@ -40,22 +37,4 @@ public interface AttemptLedger {
      * @return whether it was written
      */
     boolean compareAndSet(String key, String expected, String replacement, Instant expires);
-
-    /** A ledger in this JVM's memory, holding at most {@code maxEntries}. */
-    static AttemptLedger inMemory(Clock clock, int maxEntries) {
-        return new InMemoryAttemptLedger(clock, maxEntries);
-    }
-
-    /** A ledger in one file of {@code directory}, shared by processes using that directory. */
-    static AttemptLedger inDirectory(Path directory, Clock clock) {
-        return new FileAttemptLedger(directory, clock);
-    }
-
-    /**
-     * A ledger in {@code table} (optionally {@code schema.table}) of {@code dataSource}'s database,
-     * created when missing; every statement gives up after {@code timeoutSeconds}.
-     */
-    static AttemptLedger inTable(DataSource dataSource, String table, int timeoutSeconds, Clock clock) {
-        return new JdbcAttemptLedger(dataSource, table, timeoutSeconds, clock);
-    }
 }

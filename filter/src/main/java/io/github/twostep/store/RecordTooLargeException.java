@@ -9,7 +9,7 @@ import io.github.twostep.TwoStepException;
 public final class RecordTooLargeException extends TwoStepException {
     private static final long serialVersionUID = 1L;
 
-    RecordTooLargeException(int length, int max) {
+    public RecordTooLargeException(int length, int max) {
         super("the user's comment would take " + length + " characters; the store holds " + max);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.twostep.store;
 
+import io.github.twostep.internal.store.FileUserDataStore;
+import io.github.twostep.internal.store.InMemoryUserDataStore;
+import io.github.twostep.internal.store.JdbcUserDataStore;
 import java.util.Optional;
 import java.util.OptionalInt;
 

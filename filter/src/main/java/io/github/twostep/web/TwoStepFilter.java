@@ -1,15 +1,20 @@
 package io.github.twostep.web;
 
-import io.github.twostep.Extensions;
+import io.github.twostep.Caller;
 import io.github.twostep.TwoStep;
 import io.github.twostep.TwoStepException;
+import io.github.twostep.audit.AuditEvent;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.config.SettingsWatcher;
-import io.github.twostep.core.AuditEvent;
-import io.github.twostep.core.Caller;
+import io.github.twostep.internal.Extensions;
+import io.github.twostep.internal.core.Engine;
+import io.github.twostep.internal.logging.Log;
+import io.github.twostep.internal.web.Gatekeeper;
+import io.github.twostep.internal.web.Http;
+import io.github.twostep.internal.web.Identity;
+import io.github.twostep.internal.web.SignInSession;
 import io.github.twostep.login.AuthenticatedUser;
-import io.github.twostep.logging.Log;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -104,7 +109,7 @@ public final class TwoStepFilter implements Filter {
         String resolverClass = built.settings().login().principalResolver();
         PrincipalResolver resolver = resolverClass == null ? null
                 : Extensions.create(resolverClass, PrincipalResolver.class);
-        return new Gatekeeper(built, resolver);
+        return new Gatekeeper(built, resolver == null ? null : resolver::user);
     }
 
     /**
@@ -129,7 +134,7 @@ public final class TwoStepFilter implements Filter {
             twoStep = next;
             gatekeeper = nextGate;
             context.setAttribute(CONTEXT_ATTRIBUTE, next);
-            next.accounts().record(null, AuditEvent.Type.SETTINGS_RELOADED, AuditEvent.Outcome.SUCCESS,
+            Engine.of(next).accounts().record(null, AuditEvent.Type.SETTINGS_RELOADED, AuditEvent.Outcome.SUCCESS,
                     Caller.APPLICATION, "");
             LOG.info("TwoStep settings reloaded");
         } catch (TwoStepException e) {
@@ -138,7 +143,7 @@ public final class TwoStepFilter implements Filter {
     }
 
     private void rejected(TwoStepException e) {
-        twoStep.accounts().record(null, AuditEvent.Type.SETTINGS_REJECTED, AuditEvent.Outcome.FAILURE,
+        Engine.of(twoStep).accounts().record(null, AuditEvent.Type.SETTINGS_REJECTED, AuditEvent.Outcome.FAILURE,
                 Caller.APPLICATION, "");
         LOG.error("New TwoStep settings refused; the previous ones stay in force: {}", e.getMessage());
     }

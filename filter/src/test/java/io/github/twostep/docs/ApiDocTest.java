@@ -192,7 +192,7 @@ class ApiDocTest {
                 + "\\s*new Answers\\.(?:" + records + ")\\(\"([a-z_]+)\"");
         Pattern anyErrorRecord = Pattern.compile("new Answers\\.(?:" + records + ")\\(");
         List<String> unread = new ArrayList<>();
-        for (String source : sources(mainDirectory("web"), name -> name.endsWith(".java"))) {
+        for (String source : sources(mainDirectory("internal/web"), name -> name.endsWith(".java"))) {
             int read = 0;
             for (Matcher m = ERROR_CALL.matcher(source); m.find(); read++) {
                 answered.computeIfAbsent(m.group(2), k -> new TreeSet<>()).add(status(m.group(1)));
@@ -278,7 +278,7 @@ class ApiDocTest {
 
     private static List<Class<?>> answerRecords() {
         try {
-            return Arrays.stream(Class.forName("io.github.twostep.web.Answers").getDeclaredClasses())
+            return Arrays.stream(Class.forName("io.github.twostep.internal.web.Answers").getDeclaredClasses())
                     .filter(Class::isRecord).toList();
         } catch (ClassNotFoundException e) {
             throw new AssertionError("the web layer's answer records moved", e);
@@ -323,7 +323,7 @@ class ApiDocTest {
      */
     private static Set<String> integrationTestLiterals() {
         Set<String> literals = new HashSet<>();
-        for (String source : sources(testDirectory("web"), name -> name.endsWith(".java") && !name.endsWith("Test.java"))) {
+        for (String source : sources(testDirectory("internal/web"), name -> name.endsWith(".java") && !name.endsWith("Test.java"))) {
             String code = source.replaceAll("(?s)\"\"\".*?\"\"\"", "");
             for (Matcher m = STRING_LITERAL.matcher(code); m.find(); ) {
                 literals.add(m.group(1));

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.twostep.config.Algorithm;
-import io.github.twostep.otp.CodeFormat;
-import io.github.twostep.otp.Hotp;
-import io.github.twostep.otp.InvalidSecretException;
-import io.github.twostep.otp.OtpSecret;
-import io.github.twostep.otp.Totp;
-import io.github.twostep.otp.TotpMatch;
+import io.github.twostep.internal.otp.CodeFormat;
+import io.github.twostep.internal.otp.Hotp;
+import io.github.twostep.internal.otp.InvalidSecretException;
+import io.github.twostep.internal.otp.OtpSecret;
+import io.github.twostep.internal.otp.Totp;
+import io.github.twostep.internal.otp.TotpMatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

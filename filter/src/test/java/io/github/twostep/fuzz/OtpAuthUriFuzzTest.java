@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.twostep.TwoStepException;
 import io.github.twostep.config.Algorithm;
-import io.github.twostep.otp.OtpAuthUri;
-import io.github.twostep.otp.OtpSecret;
+import io.github.twostep.internal.otp.OtpAuthUri;
+import io.github.twostep.internal.otp.OtpSecret;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.twostep.core.PathPatterns;
-import io.github.twostep.web.ReturnTo;
+import io.github.twostep.internal.core.PathPatterns;
+import io.github.twostep.internal.web.ReturnTo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.twostep.internal.store.DecodedComment;
+import io.github.twostep.internal.store.KeyRing;
+import io.github.twostep.internal.store.UserRecord;
+import io.github.twostep.internal.store.UserRecordCodec;
 import io.github.twostep.store.CorruptRecordException;
-import io.github.twostep.store.DecodedComment;
-import io.github.twostep.store.KeyRing;
-import io.github.twostep.store.UserRecord;
-import io.github.twostep.store.UserRecordCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;

@@ -1,13 +1,12 @@
 package io.github.twostep.sample;
 
+import io.github.twostep.AccountSummary;
+import io.github.twostep.Administration;
+import io.github.twostep.Caller;
+import io.github.twostep.IssuedCode;
 import io.github.twostep.TwoStep;
-import io.github.twostep.core.AccountSummary;
-import io.github.twostep.core.Accounts;
-import io.github.twostep.core.Caller;
-import io.github.twostep.core.IssuedCode;
-import io.github.twostep.store.InvalidUsernameException;
 import io.github.twostep.config.JdbcStoreSettings;
-import io.github.twostep.store.JdbcUserDataStore;
+import io.github.twostep.store.InvalidUsernameException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.UnavailableException;
 import jakarta.servlet.http.HttpServlet;
@@ -21,7 +20,7 @@ import java.util.Map;
 
 /**
  * {@code /admin}: an operator looks up a user's second factor, resets it, lifts a lock or hands
- * out a short-lived emergency code, calling {@link Accounts} directly, as an application's own
+ * out a short-lived emergency code, calling {@link Administration} directly, as an application's own
  * admin screens would. Open to the roles of {@code admin.roles} and, with {@code admin.localOnly},
  * to this machine only, like TwoStep's admin API. Every action is a POST with the page's token.
  */
@@ -56,7 +55,7 @@ public final class AdminPage extends HttpServlet {
             throw new UnavailableException("the admin page needs the users table in JNDI: set store.jdbc.dataSource");
         }
         site = new Site(twoStep.settings(), false);
-        users = new DemoUsers(JdbcUserDataStore.lookup(jdbc.dataSource()));
+        users = new DemoUsers(Jndi.dataSource(jdbc.dataSource()));
     }
 
     @Override
@@ -92,7 +91,7 @@ public final class AdminPage extends HttpServlet {
     }
 
     private void act(HttpServletRequest request, Texts texts, String user, Map<String, Object> model) {
-        Accounts accounts = twoStep.accounts();
+        Administration accounts = twoStep.administration();
         Caller caller = new Caller(request.getRemoteAddr(), request.getHeader("User-Agent"));
         String action = String.valueOf(request.getParameter("action"));
         switch (action) {

@@ -1,8 +1,11 @@
 package io.github.twostep.sample;
 
-import io.github.twostep.web.CsrfToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /**
  * The anti-forgery token of the sample's own forms (the admin page), kept in the HTTP session
@@ -11,6 +14,9 @@ import jakarta.servlet.http.HttpSession;
  */
 final class FormToken {
     static final String ATTRIBUTE = "io.github.twostep.sample.csrf";
+    /** The form field that carries the token. */
+    static final String FIELD = "_csrf";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private FormToken() {
     }
@@ -23,7 +29,9 @@ final class FormToken {
             if (token instanceof String existing) {
                 return existing;
             }
-            String created = CsrfToken.newToken();
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String created = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             session.setAttribute(ATTRIBUTE, created);
             return created;
         }
@@ -33,6 +41,8 @@ final class FormToken {
     static boolean presentIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object expected = session == null ? null : session.getAttribute(ATTRIBUTE);
-        return expected instanceof String token && CsrfToken.matches(token, request.getParameter(CsrfToken.FIELD));
+        String presented = request.getParameter(FIELD);
+        return expected instanceof String token && presented != null
+                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,8 +1,7 @@
 package io.github.twostep.sample;
 
+import io.github.twostep.Caller;
 import io.github.twostep.TwoStep;
-import io.github.twostep.core.AuditEvent;
-import io.github.twostep.core.Caller;
 import io.github.twostep.delivery.Channel;
 import io.github.twostep.delivery.DevOutbox;
 import io.github.twostep.delivery.OutgoingMessage;
@@ -134,7 +133,7 @@ final class PasswordResetPages extends HttpServlet {
             return;
         }
         TwoStepFilter.signInFirstFactor(request, signedIn.get());
-        twoStep.accounts().record(signedIn.get().name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.SUCCESS,
+        twoStep.firstFactorSignedIn(signedIn.get().name(),
                 new Caller(request.getRemoteAddr(), request.getHeader("User-Agent")), "password_reset");
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect("/protected");

@@ -9,7 +9,6 @@ import io.github.twostep.config.Settings;
 import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.config.SettingsWatcher;
 import io.github.twostep.delivery.CodeSender;
-import io.github.twostep.delivery.CodeSenders;
 import io.github.twostep.delivery.DevOutbox;
 import io.github.twostep.delivery.RoutingCodeSender;
 import io.github.twostep.web.TwoStepFilter;
@@ -182,7 +181,11 @@ public final class SampleApp implements AutoCloseable {
         if (className.equals(OutboxPhoneSender.class.getName())) {
             return new OutboxPhoneSender(outbox);
         }
-        return CodeSenders.load(className);
+        try {
+            return Class.forName(className).asSubclass(CodeSender.class).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new TwoStepException("cannot create the code sender " + className + ": " + e, e);
+        }
     }
 
     /** Whether users have passwords the sample keeps: built-in login, not password-less. */

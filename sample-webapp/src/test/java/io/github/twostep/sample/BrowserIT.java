@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.twostep.config.Algorithm;
-import io.github.twostep.otp.OtpSecret;
-import io.github.twostep.otp.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.twostep.config.Algorithm;
+import io.github.twostep.internal.otp.OtpSecret;
+import io.github.twostep.internal.otp.Totp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.github.twostep.sample;
 
 import io.github.twostep.config.Algorithm;
-import io.github.twostep.otp.OtpSecret;
-import io.github.twostep.otp.Totp;
+import io.github.twostep.internal.otp.OtpSecret;
+import io.github.twostep.internal.otp.Totp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.twostep.config.Algorithm;
+import io.github.twostep.internal.otp.OtpSecret;
+import io.github.twostep.internal.otp.Totp;
 import io.github.twostep.login.PasswordHashes;
-import io.github.twostep.otp.OtpSecret;
-import io.github.twostep.otp.Totp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;

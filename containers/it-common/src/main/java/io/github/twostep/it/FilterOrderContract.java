@@ -3,8 +3,8 @@ package io.github.twostep.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.twostep.internal.store.JdbcUserDataStore;
 import io.github.twostep.login.PasswordHashes;
-import io.github.twostep.store.JdbcUserDataStore;
 import io.github.twostep.web.TwoStepFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.github.twostep.config.Algorithm;
-import io.github.twostep.otp.OtpSecret;
-import io.github.twostep.otp.Totp;
+import io.github.twostep.internal.otp.OtpSecret;
+import io.github.twostep.internal.otp.Totp;
 import io.github.twostep.web.TwoStepFilter;
 import java.net.http.HttpResponse;
 import java.time.Clock;

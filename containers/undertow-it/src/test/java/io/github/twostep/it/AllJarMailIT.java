@@ -3,14 +3,14 @@ package io.github.twostep.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twostep.config.SmtpSettings;
-import io.github.twostep.delivery.MessageComposer;
 import io.github.twostep.delivery.Purpose;
-import io.github.twostep.delivery.SmtpCodeSender;
+import io.github.twostep.internal.delivery.MessageComposer;
+import io.github.twostep.internal.delivery.SmtpCodeSender;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;

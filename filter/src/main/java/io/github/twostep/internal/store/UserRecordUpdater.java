@@ -1,0 +1,122 @@
+package io.github.twostep.internal.store;
+
+import io.github.twostep.store.CorruptRecordException;
+import io.github.twostep.store.RecordTooLargeException;
+import io.github.twostep.store.UnknownUserException;
+import io.github.twostep.store.UpdateConflictException;
+import io.github.twostep.store.UserDataStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one way TwoStep changes a user record: read the comment, decode, apply a pure change,
+ * encode, and compare-and-set; if another writer (thread or node) got there first, wait a
+ * jittered moment and start over from a fresh read, up to a bound. So no update is lost and no
+ * one-time code or TOTP step is accepted twice, however many nodes share the store.
+ *
+ * <p>On every write the record is stamped {@code updated}, secrets sealed under an older key are
+ * sealed again under the current one, and the block is signed with the current key.
+ */
+public final class UserRecordUpdater {
+    /** Attempts before giving up: 32 writers on one PostgreSQL row finish well within it. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 50;
+    /** Wait after a lost race: up to 1 ms at first, doubling to at most 64 ms. */
+    public static final Backoff DEFAULT_BACKOFF = Backoff.jittered(Duration.ofMillis(1), Duration.ofMillis(64));
+
+    private final UserDataStore store;
+    private final UserRecordCodec codec;
+    private final SecretCipher cipher;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Backoff backoff;
+
+    /** An updater with {@link #DEFAULT_MAX_ATTEMPTS} and {@link #DEFAULT_BACKOFF}. */
+    public UserRecordUpdater(UserDataStore store, KeyRing keys, Clock clock) {
+        this(store, keys, clock, DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF);
+    }
+
+    public UserRecordUpdater(UserDataStore store, KeyRing keys, Clock clock, int maxAttempts, Backoff backoff) {
+        this.store = Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(keys, "keys");
+        this.codec = new UserRecordCodec(keys);
+        this.cipher = new SecretCipher(keys);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * The user's record, or empty if the user is not enrolled (no block in the comment).
+     *
+     * @throws UnknownUserException if the store has no such user
+     * @throws CorruptRecordException if the block cannot be used
+     */
+    public Optional<UserRecord> read(String username) {
+        return decode(username, readComment(username)).userRecord();
+    }
+
+    /**
+     * Applies {@code change} to the current record ({@link UserRecord#empty} when not enrolled) and
+     * writes what it returns (an unchanged record is not written again, but a first record is,
+     * so that its creation time is kept), retrying from a fresh read when another writer got in between.
+     * {@code change} may run several times and must be a pure function of its argument.
+     *
+     * @return the result of the attempt that was written (or that chose to write nothing)
+     * @throws UnknownUserException if the store has no such user
+     * @throws CorruptRecordException if the block cannot be used; nothing is written
+     * @throws UpdateConflictException after {@code maxAttempts} lost races
+     * @throws RecordTooLargeException if the new comment would not fit in the store; nothing is written
+     */
+    public <R> R update(String username, Function<UserRecord, RecordUpdate<R>> change) {
+        Objects.requireNonNull(change, "change");
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            String comment = readComment(username);
+            DecodedComment decoded = decode(username, comment);
+            UserRecord current = decoded.userRecord().orElseGet(() -> UserRecord.empty(clock.instant()));
+            RecordUpdate<R> outcome = Objects.requireNonNull(change.apply(current), "change result");
+            boolean unchanged = decoded.userRecord().isPresent() && outcome.record() != null
+                    && outcome.record().equals(current);
+            if (outcome.record() == null || unchanged) {
+                return outcome.result();
+            }
+            UserRecord next = cipher.resealed(username, outcome.record()).withUpdated(clock.instant());
+            String replacement = codec.encode(username, decoded.withRecord(next));
+            OptionalInt max = store.maxCommentLength();
+            if (max.isPresent() && replacement.length() > max.getAsInt()) {
+                throw new RecordTooLargeException(replacement.length(), max.getAsInt());
+            }
+            if (store.compareAndSet(username, comment, replacement)) {
+                return outcome.result();
+            }
+            if (attempt < maxAttempts) {
+                backoff.pause(attempt);
+            }
+        }
+        throw new UpdateConflictException(username, maxAttempts);
+    }
+
+    /** Applies a change that always applies; answers the record it produced (before the {@code updated} stamp). */
+    public UserRecord change(String username, UnaryOperator<UserRecord> change) {
+        Objects.requireNonNull(change, "change");
+        return update(username, current -> {
+            UserRecord next = change.apply(current);
+            return RecordUpdate.write(next, next);
+        });
+    }
+
+    private String readComment(String username) {
+        return store.read(username).orElseThrow(() -> new UnknownUserException(username));
+    }
+
+    private DecodedComment decode(String username, String comment) {
+        return codec.decode(username, comment);
+    }
+}

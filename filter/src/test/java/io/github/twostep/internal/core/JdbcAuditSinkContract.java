@@ -1,0 +1,45 @@
+package io.github.twostep.internal.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.twostep.TwoStepException;
+import io.github.twostep.audit.AuditEvent;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** What every database must do with the JDBC audit trail; subclasses give the database. */
+abstract class JdbcAuditSinkContract {
+    abstract DataSource database();
+
+    private static AuditEvent event(int second, String user, AuditEvent.Type type) {
+        return new AuditEvent(Instant.parse("2026-06-01T10:00:00Z").plusSeconds(second), user, type,
+                AuditEvent.Outcome.SUCCESS, "127.0.0.1", "Mozilla/5.0\nforged", "detail");
+    }
+
+    @Test
+    void recordWhenEventsWrittenThenReadBackPerUserOldestFirst() {
+        JdbcAuditSink sink = new JdbcAuditSink(database(), "twostep_audit");
+        sink.record(event(1, "alice", AuditEvent.Type.LOGIN));
+        sink.record(event(2, "bob", AuditEvent.Type.LOGIN));
+        sink.record(event(3, "alice", AuditEvent.Type.VERIFY_FAILED));
+        sink.record(event(4, "alice", AuditEvent.Type.EMERGENCY_CODE_CREATED));
+
+        List<AuditEvent> trail = new JdbcAuditSink(database(), "twostep_audit").recent("alice", 2);
+
+        assertEquals(List.of(event(3, "alice", AuditEvent.Type.VERIFY_FAILED),
+                event(4, "alice", AuditEvent.Type.EMERGENCY_CODE_CREATED)), trail);
+        assertEquals(1, sink.recent("bob", 10).size());
+    }
+
+    @Test
+    void recordWhenTableCannotBeMadeThenLoggedNotThrown() {
+        JdbcAuditSink sink = new JdbcAuditSink(database(), "no_such_schema.audit");
+
+        sink.record(event(1, "alice", AuditEvent.Type.LOGIN));
+
+        assertThrows(TwoStepException.class, () -> sink.recent("alice", 10));
+    }
+}

@@ -27,12 +27,6 @@ final class CountingStore implements UserDataStore {
         return store.compareAndSet(username, expected, replacement);
     }
 
-    @Override
-    public boolean exists(String username) {
-        reads.increment();
-        return store.exists(username);
-    }
-
     long reads() {
         return reads.sum();
     }

@@ -1,8 +1,5 @@
 package io.github.twostep.config;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * Whether a security key must check its user (PIN, fingerprint) before it signs
  * ({@code verify.webauthn.userVerification}), WebAuthn's {@code UserVerificationRequirement}.
@@ -26,8 +23,4 @@ public enum UserVerification {
         return jsonName;
     }
 
-    /** The constant spelled {@code name} in the settings file, if any. */
-    public static Optional<UserVerification> fromJson(String name) {
-        return Arrays.stream(values()).filter(u -> u.jsonName.equals(name)).findFirst();
-    }
 }

@@ -52,9 +52,4 @@ public interface UserDataStore {
     default OptionalInt maxCommentLength() {
         return OptionalInt.empty();
     }
-
-    /** Whether the store knows the user; by default whether {@link #read} finds it. */
-    default boolean exists(String username) {
-        return read(username).isPresent();
-    }
 }

@@ -1,10 +1,9 @@
 package io.github.twostep.delivery;
 
-import io.github.twostep.internal.delivery.SmtpCodeSender;
 
 /**
  * Hands a message over to the world: a mail server, an SMS provider, a call service. TwoStep's
- * own senders cover email ({@link SmtpCodeSender}); SMS and calls are the application's
+ * own senders cover email ({@code SmtpCodeSender}); SMS and calls are the application's
  * classes, named in the settings ({@code delivery.sms}, {@code delivery.call}) and created
  * through a public no-argument constructor.
  *

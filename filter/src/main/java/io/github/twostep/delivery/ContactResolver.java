@@ -1,10 +1,9 @@
 package io.github.twostep.delivery;
 
-import io.github.twostep.internal.delivery.JdbcContactResolver;
 
 /**
  * Says where a user can be reached. The default reads columns of the application's users table
- * ({@link JdbcContactResolver}, settings {@code contacts.emailColumn} and
+ * ({@code JdbcContactResolver}, settings {@code contacts.emailColumn} and
  * {@code contacts.phoneColumn}); an application may name its own class instead
  * ({@code contacts.resolver}, created through a public no-argument constructor). Called from
  * request threads at the same time; must be thread-safe.

@@ -1,11 +1,10 @@
 package io.github.twostep.login;
 
-import io.github.twostep.internal.login.JdbcPasswordVerifier;
 import java.util.Optional;
 
 /**
  * Checks a password for the built-in login. The default reads bcrypt or Argon2id hashes from
- * the users table ({@link JdbcPasswordVerifier}); an application can name its own class in
+ * the users table ({@code JdbcPasswordVerifier}); an application can name its own class in
  * {@code login.passwordVerifier}.
  *
  * <p>Implementations answer an unknown user exactly as a wrong password, and should spend

@@ -1,8 +1,5 @@
 package io.github.twostep.store;
 
-import io.github.twostep.internal.store.FileUserDataStore;
-import io.github.twostep.internal.store.InMemoryUserDataStore;
-import io.github.twostep.internal.store.JdbcUserDataStore;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -21,8 +18,8 @@ import java.util.OptionalInt;
  *       {@code false} re-reads, and {@link #read} then tells "changed" from "unknown".</li>
  *   <li>Failures of the storage itself surface as {@link io.github.twostep.TwoStepException}.</li>
  * </ul>
- * Implementations must be thread-safe. Built in: {@link InMemoryUserDataStore},
- * {@link FileUserDataStore}, {@link JdbcUserDataStore}. An application's own class is named in
+ * Implementations must be thread-safe. Built in (chosen by {@code store.type}): memory, files and
+ * the users table (JDBC). An application's own class is named in
  * {@code store.type} ({@code "class:…"}, with a public no-argument constructor) or passed to
  * {@code TwoStep.builder(settings).store(…)}.
  */

@@ -68,13 +68,9 @@ public final class TwoStep implements AutoCloseable {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(CLOSE_GRACE_SECONDS);
 
     private final Settings settings;
-    private final Accounts accounts;
-    private final Guard guard;
     private final PasswordVerifier passwordVerifier;
-    private final LoginThrottle loginThrottle;
-    private final UnknownNames unknownNames;
     private final Clock clock;
-    private final AuditSink audit;
+    /** What TwoStep's own layers use: granted to {@link Engine#of} once, below. */
     private final Engine engine;
     private final Administration administration;
     /**
@@ -88,15 +84,12 @@ public final class TwoStep implements AutoCloseable {
         this.runtime = builder;
         this.settings = builder.settings;
         this.clock = builder.clock;
-        this.audit = builder.audit;
-        this.accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts,
-                builder.senders);
-        this.guard = new Guard(settings);
         this.passwordVerifier = passwordVerifier;
-        this.loginThrottle = new LoginThrottle(settings.login().throttle(), builder.ledger, keys.currentLedgerKey(),
-                clock, accounts);
-        this.unknownNames = new UnknownNames(settings, builder.ledger, keys.currentLedgerKey(), clock);
-        this.engine = new Engine(accounts, guard, audit, loginThrottle, unknownNames);
+        Accounts accounts = new Accounts(settings, store, keys, builder.audit, clock, builder.random, sender, contacts,
+                builder.senders);
+        this.engine = new Engine(accounts, new Guard(settings), builder.audit,
+                new LoginThrottle(settings.login().throttle(), builder.ledger, keys.currentLedgerKey(), clock, accounts),
+                new UnknownNames(settings, builder.ledger, keys.currentLedgerKey(), clock));
         this.administration = new Administration(accounts);
     }
 
@@ -202,7 +195,7 @@ public final class TwoStep implements AutoCloseable {
      * for the audit detail ({@code password_reset}); the second factor is asked for as always.
      */
     public void firstFactorSignedIn(String user, Caller caller, String how) {
-        accounts.record(Objects.requireNonNull(user, "user"), AuditEvent.Type.LOGIN, AuditEvent.Outcome.SUCCESS,
+        engine.accounts().record(Objects.requireNonNull(user, "user"), AuditEvent.Type.LOGIN, AuditEvent.Outcome.SUCCESS,
                 Objects.requireNonNull(caller, "caller"), Objects.requireNonNull(how, "how"));
     }
 
@@ -260,7 +253,7 @@ public final class TwoStep implements AutoCloseable {
 
     /** Call when a user's password changed: every device they trusted must prove the second factor again. */
     public void passwordChanged(String user) {
-        accounts.passwordChanged(Objects.requireNonNull(user, "user"));
+        engine.accounts().passwordChanged(Objects.requireNonNull(user, "user"));
     }
 
     /** Collects collaborators; what is not given comes from the settings. */

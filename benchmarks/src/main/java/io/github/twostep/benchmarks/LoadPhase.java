@@ -69,6 +69,11 @@ final class LoadPhase {
                         HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
                         if (answer.statusCode() == 200 && FilterBenchApp.BODY.equals(answer.body())) {
                             ok.increment();
+                        } else if (errors.sum() < 3) {
+                            errors.increment();
+                            System.err.println("unexpected answer " + answer.statusCode() + " "
+                                    + answer.headers().firstValue("Location").orElse("") + ": "
+                                    + answer.body().substring(0, Math.min(200, answer.body().length())));
                         } else {
                             errors.increment();
                         }

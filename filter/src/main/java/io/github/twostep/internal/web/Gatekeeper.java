@@ -139,17 +139,20 @@ public final class Gatekeeper {
 
     /**
      * The user's standing: from the session while the store confirmed it less than
-     * {@code session.recheckSeconds} ago, else re-checked by one request of the session at a
-     * time. A standing that the store last confirmed {@code recheckSeconds + store.timeoutSeconds}
-     * ago or more (another request's re-check is still waiting for the store) is not used:
-     * the request is refused as {@link Standing#UNAVAILABLE}.
+     * {@code session.recheckSeconds} ago; once it is due, re-checked by one request of the session
+     * at a time while the others go on with it. A standing the store last confirmed
+     * {@code recheckSeconds + store.timeoutSeconds} ago or more is never used as it is: such a
+     * request asks the store itself (a session coming back after a pause sends several requests
+     * at once, and none of them may pass on the old standing, nor fail because another one is
+     * asking). When the store cannot answer within its timeout, the standing is
+     * {@link Standing#UNAVAILABLE} and the request refused.
      */
     private Standing standing(HttpServletRequest request, String user, SignInSession session) {
         Instant now = twoStep.clock().instant();
         Duration recheck = Duration.ofSeconds(settings.session().recheckSeconds());
         Duration timeout = Duration.ofSeconds(settings.store().timeoutSeconds());
         boolean fresh = session.evaluation() == null || session.standing() == Standing.UNAVAILABLE;
-        if (!fresh && session.claimRecheck(now, recheck, timeout)) {
+        if (!fresh && (session.claimRecheck(now, recheck, timeout) || session.stale(now, recheck.plus(timeout)))) {
             if (accounts.stillHolds(user, session.evaluation())) {
                 session.confirmed(now);
             } else {
@@ -158,9 +161,8 @@ public final class Gatekeeper {
         }
         if (fresh) {
             session.evaluated(accounts.evaluate(user, Http.trustToken(request), Http.caller(request)), now);
-            return session.standing();
         }
-        return session.stale(now, recheck.plus(timeout)) ? Standing.UNAVAILABLE : session.standing();
+        return session.standing();
     }
 
     private void act(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Decision decision,

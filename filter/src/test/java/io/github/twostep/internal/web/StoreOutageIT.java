@@ -118,4 +118,49 @@ class StoreOutageIT {
             locker.rollback();
         }
     }
+
+    /**
+     * A session that comes back after a pause longer than {@code recheckSeconds +
+     * store.timeoutSeconds} sends several requests at once (a page and its parts): one claims the
+     * re-check, the others must not be refused for that while the store is merely slow; each asks
+     * the store itself and all get the page once it answers.
+     */
+    @Test
+    void recheckWhenSessionComesBackAfterPauseAndStoreSlowThenParallelRequestsWaitAndAllServed() throws Exception {
+        String patient = SETTINGS.replace("\"timeoutSeconds\": 1", "\"timeoutSeconds\": 20");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            AtomicReference<CountDownLatch> connecting = new AtomicReference<>();
+            DataSource database = watched(postgres.getPostgresDatabase(), connecting);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try (TestApp app = new TestApp(patient, database, builder -> builder);
+                 Connection locker = postgres.getPostgresDatabase().getConnection()) {
+                Browser bob = new Browser(app);
+                bob.login("bob");
+                assertEquals(200, bob.get("/protected").statusCode());
+
+                locker.setAutoCommit(false);
+                locker.createStatement().execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+                app.clock.advance(Duration.ofSeconds(60));
+                CountDownLatch first = new CountDownLatch(1);
+                connecting.set(first);
+                Future<HttpResponse<String>> claimer = pool.submit(() -> bob.get("/protected"));
+                assertTrue(first.await(30, TimeUnit.SECONDS), "the re-check never reached the store");
+                CountDownLatch second = new CountDownLatch(1);
+                connecting.set(second);
+                Future<HttpResponse<String>> parallel = pool.submit(() -> bob.get("/protected"));
+                boolean asked = second.await(10, TimeUnit.SECONDS);
+
+                locker.rollback();
+
+                HttpResponse<String> parallelAnswer = parallel.get(30, TimeUnit.SECONDS);
+                assertEquals(200, parallelAnswer.statusCode(), parallelAnswer.body());
+                assertTrue(parallelAnswer.body().startsWith("app:/protected:bob"), parallelAnswer.body());
+                assertTrue(asked, "the parallel request asked the store instead of using the old standing");
+                HttpResponse<String> claimed = claimer.get(30, TimeUnit.SECONDS);
+                assertEquals(200, claimed.statusCode(), claimed.body());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }

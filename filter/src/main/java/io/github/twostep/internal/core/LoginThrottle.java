@@ -119,6 +119,19 @@ public final class LoginThrottle {
     }
 
     /**
+     * How long {@code name} must still wait before its next attempt; zero when it may try now.
+     * Counts nothing (password-less sign-in asks it before sending a code).
+     */
+    public Duration waiting(String name) {
+        if (!settings.enabled()) {
+            return Duration.ZERO;
+        }
+        Instant now = clock.instant();
+        Instant until = ledger.read(key(name)).map(Count::parse).orElse(Count.NONE).until();
+        return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+    }
+
+    /**
      * The password (or code) of an allowed attempt was wrong: it stays counted. When it started
      * a delay, that is audited ({@code login_throttled}, once per delay, without the password).
      */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param result     what happened
  * @param factor     the kind of code that matched (null unless verified)
  * @param driftSteps for an app code, how many time steps the phone's clock is off (0 otherwise)
- * @param retryAfter for a lock, how long until codes are taken again (zero otherwise)
+ * @param retryAfter for a lock or a throttled name, how long until codes are taken again (zero otherwise)
  * @param trustEpoch for a verified code, the user's trust epoch the code was accepted under (a
  *                   session verified by it lasts while the epoch does; 0 otherwise)
  * @param forGood    the second factor is locked until an administrator unlocks it: for
@@ -24,7 +24,12 @@ public record VerifyOutcome(Result result, Factor factor, int driftSteps, Durati
     public enum Result {
         VERIFIED,
         INVALID,
-        LOCKED
+        LOCKED,
+        /**
+         * Not checked: the code was the password of a password-less sign-in, and its name is
+         * throttled ({@code login.throttle}) for {@link #retryAfter()}.
+         */
+        THROTTLED
     }
 
     /** The kinds of code {@code verify} takes. */
@@ -65,6 +70,11 @@ public record VerifyOutcome(Result result, Factor factor, int driftSteps, Durati
     public static VerifyOutcome locked(Duration retryAfter) {
         return new VerifyOutcome(Result.LOCKED, null, 0, retryAfter.isNegative() ? Duration.ZERO : retryAfter, 0,
                 false);
+    }
+
+    /** Refused unchecked: the password-less sign-in's name is throttled for {@code retryAfter}. */
+    public static VerifyOutcome throttled(Duration retryAfter) {
+        return new VerifyOutcome(Result.THROTTLED, null, 0, retryAfter, 0, false);
     }
 
     public boolean isVerified() {

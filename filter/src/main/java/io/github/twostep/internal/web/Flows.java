@@ -5,6 +5,7 @@ import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.internal.core.Accounts;
 import io.github.twostep.internal.core.ChallengeCompletion;
 import io.github.twostep.internal.core.Engine;
+import io.github.twostep.internal.core.LoginThrottle;
 import io.github.twostep.internal.core.Evaluation;
 import io.github.twostep.internal.core.SendOutcome;
 import io.github.twostep.internal.core.SetupConfirmation;
@@ -81,9 +82,30 @@ final class Flows {
      * (new session id) and, in the same write of the record, trusts the device if asked (core
      * decides for how long, and whether the code authorised a new browser instead). A name no
      * user has (password-less sign-in) gets what a wrong code gets, lock included (see
-     * {@link io.github.twostep.internal.core.UnknownNames}).
+     * {@link io.github.twostep.internal.core.UnknownNames}). In a password-less sign-in the code
+     * is the password: {@code login.throttle} counts it first, and a throttled name's code is not
+     * checked at all ({@link VerifyOutcome.Result#THROTTLED}).
      */
     VerifyOutcome verify(Exchange x, String code, boolean trustDevice) {
+        if (!x.session().codeLoginPending()) {
+            return verifyCode(x, code, trustDevice);
+        }
+        // password-less: the code is the password, so login.throttle counts it, for every name alike
+        LoginThrottle throttle = Engine.of(twoStep).loginThrottle();
+        LoginThrottle.Attempt attempt = throttle.begin(x.user());
+        if (!attempt.allowed()) {
+            return VerifyOutcome.throttled(attempt.retryAfter());
+        }
+        VerifyOutcome outcome = verifyCode(x, code, trustDevice);
+        if (outcome.isVerified()) {
+            throttle.succeeded(attempt);
+        } else {
+            throttle.failed(attempt, x.caller());
+        }
+        return outcome;
+    }
+
+    private VerifyOutcome verifyCode(Exchange x, String code, boolean trustDevice) {
         if (x.session().ghost()) {
             return Engine.of(twoStep).unknownNames().verify(x.user());
         }

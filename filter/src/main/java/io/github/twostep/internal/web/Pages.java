@@ -81,6 +81,12 @@ final class Pages {
                 x.response().sendRedirect(flows.redirectAfterVerify(x));
                 return;
             }
+            if (outcome.result() == VerifyOutcome.Result.THROTTLED) {
+                x.response().setHeader("Retry-After", Long.toString(Refusals.seconds(outcome.retryAfter())));
+                verifyView(x, messages).with("error", waitText(messages, outcome.retryAfter()))
+                        .render(x.response(), templates, 429);
+                return;
+            }
             String error = outcome.result() == VerifyOutcome.Result.LOCKED ? lockedMessage(messages, outcome)
                     : messages.get("verify_failed");
             verifyView(x, messages).with("error", error).render(x.response(), templates, 200);

@@ -86,11 +86,16 @@ final class SignIn {
      * user's, a code goes to their email: the send is reserved in the user's record now and the
      * email goes out in the background (so the mail server's time is not in the answer). Every
      * name gets the same answer, the same cookies and the same session shape; an unknown name
-     * simply never receives a code. Answers empty, or, when the background sender's queue is
-     * full (for any name alike), how long to wait before signing in again.
+     * simply never receives a code. Answers empty, or how long to wait before signing in again:
+     * when the name is throttled ({@code login.throttle}: too many wrong codes), or when the
+     * background sender's queue is full (for any name alike).
      */
     Optional<Duration> logInWithCode(HttpServletRequest request, String username) {
         String name = username == null ? "" : username.strip();
+        Duration throttled = Engine.of(twoStep).loginThrottle().waiting(name);
+        if (!throttled.isZero()) {
+            return Optional.of(throttled); // the name's codes are throttled: no new code, for any name alike
+        }
         Optional<AuthenticatedUser> user = name.isEmpty() || name.length() > 256 ? Optional.empty()
                 : twoStep.passwordVerifier().flatMap(v -> v.find(name));
         request.getSession(true);

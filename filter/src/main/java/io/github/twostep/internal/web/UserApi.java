@@ -106,6 +106,7 @@ final class UserApi {
                     x.session().csrfToken(), flows.clockDriftSeconds(outcome)));
             case INVALID -> Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_code");
             case LOCKED -> locked(x, outcome);
+            case THROTTLED -> Refusals.tooMany(x.response(), outcome.retryAfter());
         }
     }
 
@@ -184,6 +185,7 @@ final class UserApi {
             case VERIFIED -> Json.write(x.response(), 200, new Answers.Enabled(true, confirmation.backupCodes()));
             case INVALID -> Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_code");
             case LOCKED -> locked(x, confirmation.outcome());
+            case THROTTLED -> Refusals.tooMany(x.response(), confirmation.outcome().retryAfter());
         }
     }
 

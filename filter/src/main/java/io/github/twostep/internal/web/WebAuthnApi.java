@@ -144,6 +144,7 @@ final class WebAuthnApi {
                     flows.redirectAfterVerify(x), x.session().csrfToken(), null));
             case INVALID -> Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "invalid_code");
             case LOCKED -> UserApi.locked(x, outcome);
+            case THROTTLED -> Refusals.tooMany(x.response(), outcome.retryAfter());
         }
     }
 

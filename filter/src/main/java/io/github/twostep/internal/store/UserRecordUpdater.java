@@ -1,5 +1,6 @@
 package io.github.twostep.internal.store;
 
+import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.store.CorruptRecordException;
 import io.github.twostep.store.RecordTooLargeException;
 import io.github.twostep.store.UnknownUserException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -23,6 +25,8 @@ import java.util.function.UnaryOperator;
  * sealed again under the current one, and the block is signed with the current key.
  */
 public final class UserRecordUpdater {
+    /** The name the stand-in record of {@link #imitateUpdate} is sealed for; never read or written. */
+    private static final String STAND_IN = "twostep stand-in";
     /** Attempts before giving up: 32 writers on one PostgreSQL row finish well within it. */
     public static final int DEFAULT_MAX_ATTEMPTS = 50;
     /** Wait after a lost race: up to 1 ms at first, doubling to at most 64 ms. */
@@ -34,6 +38,8 @@ public final class UserRecordUpdater {
     private final Clock clock;
     private final int maxAttempts;
     private final Backoff backoff;
+    /** The stand-in record of {@link #imitateUpdate}, sealed on first use. */
+    private volatile String standIn;
 
     /** An updater with {@link #DEFAULT_MAX_ATTEMPTS} and {@link #DEFAULT_BACKOFF}. */
     public UserRecordUpdater(UserDataStore store, KeyRing keys, Clock clock) {
@@ -110,6 +116,33 @@ public final class UserRecordUpdater {
             UserRecord next = change.apply(current);
             return RecordUpdate.write(next, next);
         });
+    }
+
+    /**
+     * The store and codec work of one {@link #update}, for a name that has no record, writing
+     * nothing: a read of the store for {@code username}, and the decoding and re-encoding of a
+     * stand-in record (a user with email sign-in, sealed under the current key once per node), so
+     * that the time an answer takes does not tell a name nobody has from a user's (password-less
+     * sign-in). A store failure here is ignored: the caller's answer does not depend on it.
+     */
+    public void imitateUpdate(String username) {
+        try {
+            store.read(username);
+        } catch (RuntimeException ignored) {
+            // a name the store refuses costs what it costs; nothing rides on this read
+        }
+        DecodedComment decoded = codec.decode(STAND_IN, standIn());
+        codec.encode(STAND_IN, decoded.withRecord(decoded.record().withUpdated(clock.instant())));
+    }
+
+    private String standIn() {
+        String sealed = standIn;
+        if (sealed == null) {
+            UserRecord record = UserRecord.empty(clock.instant()).withConsent(true).enable(Set.of(VerifyMethod.EMAIL));
+            sealed = codec.encode(STAND_IN, new DecodedComment("", record, ""));
+            standIn = sealed;
+        }
+        return sealed;
     }
 
     private String readComment(String username) {

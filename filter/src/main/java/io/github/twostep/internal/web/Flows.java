@@ -107,6 +107,7 @@ final class Flows {
 
     private VerifyOutcome verifyCode(Exchange x, String code, boolean trustDevice) {
         if (x.session().ghost()) {
+            accounts.imitateRecordWork(x.user(), 1); // a user's wrong code is one update of their record
             return Engine.of(twoStep).unknownNames().verify(x.user());
         }
         if (secondFactorOff(x)) {

@@ -110,6 +110,8 @@ final class SignIn {
         Engine.of(twoStep).accounts().record(held.name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.INFO, Http.caller(request),
                 user.isPresent() ? "code_requested" : "code_requested_unknown_user");
         if (user.isEmpty()) {
+            // a user's sign-in reads their record and reserves the send in it: the same work here
+            Engine.of(twoStep).accounts().imitateRecordWork(held.name(), 2);
             Engine.of(twoStep).unknownNames().send(held.name());
             return busy(Engine.of(twoStep).accounts().queueNothing());
         }

@@ -26,6 +26,33 @@ class UserRecordUpdaterTest {
     private final SecretCipher cipher = new SecretCipher(ring);
 
     @Test
+    void imitateUpdateWhenNameHasNoRecordThenReadsItOnceAndWritesNothing() {
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger writes = new AtomicInteger();
+        UserDataStore counting = new UserDataStore() {
+            @Override
+            public Optional<String> read(String username) {
+                reads.incrementAndGet();
+                return store.read(username);
+            }
+
+            @Override
+            public boolean compareAndSet(String username, String expected, String replacement) {
+                writes.incrementAndGet();
+                return store.compareAndSet(username, expected, replacement);
+            }
+        };
+        UserRecordUpdater imitating = new UserRecordUpdater(counting, ring, clock);
+
+        imitating.imitateUpdate("nobody");
+        imitating.imitateUpdate("nobody");
+
+        assertEquals(2, reads.get(), "one store read per imitated update, as a real one starts with");
+        assertEquals(0, writes.get());
+        assertEquals(Optional.of(""), store.read("nobody"), "nothing was written for the name");
+    }
+
+    @Test
     void readWhenNoBlockThenNotEnrolled() {
         store.compareAndSet("alice", null, "hello");
         assertEquals(Optional.empty(), updater.read("alice"));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.apache.catalina.Context;
 import org.apache.catalina.authenticator.BasicAuthenticator;
+import org.apache.catalina.authenticator.DigestAuthenticator;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
@@ -16,11 +17,26 @@ import org.apache.tomcat.util.descriptor.web.SecurityCollection;
 import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 
 /**
- * Tomcat 10.1 embedded with a BASIC login-config, a constraint and Tomcat's in-memory realm, as
- * a web.xml and tomcat-users.xml would set them up (without preemptive authentication).
+ * Tomcat 10.1 embedded with a BASIC (or DIGEST) login-config, a constraint and Tomcat's in-memory
+ * realm, as a web.xml and tomcat-users.xml would set them up (without preemptive authentication).
  */
 final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
     private final Tomcat tomcat = new Tomcat();
+    private final boolean digest;
+
+    /** BASIC login. */
+    TomcatBasicLogin() {
+        this(false);
+    }
+
+    private TomcatBasicLogin(boolean digest) {
+        this.digest = digest;
+    }
+
+    /** The same with {@code <auth-method>DIGEST</auth-method>}. */
+    static TomcatBasicLogin digest() {
+        return new TomcatBasicLogin(true);
+    }
 
     @Override
     public int start(Filter filter, Servlet app) throws Exception {
@@ -51,9 +67,9 @@ final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
         return connector.getLocalPort();
     }
 
-    private static void secure(Context context) {
+    private void secure(Context context) {
         LoginConfig login = new LoginConfig();
-        login.setAuthMethod("BASIC");
+        login.setAuthMethod(digest ? "DIGEST" : "BASIC");
         login.setRealmName("twostep-it");
         context.setLoginConfig(login);
         SecurityCollection paths = new SecurityCollection();
@@ -64,7 +80,7 @@ final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
         context.addConstraint(constraint);
         context.addSecurityRole(BasicLoginContract.ROLE);
         context.addSecurityRole(BasicLoginContract.EXEMPT_ROLE);
-        context.getPipeline().addValve(new BasicAuthenticator());
+        context.getPipeline().addValve(digest ? new DigestAuthenticator() : new BasicAuthenticator());
     }
 
     @Override

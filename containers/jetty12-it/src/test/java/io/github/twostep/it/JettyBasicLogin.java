@@ -15,27 +15,33 @@ import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.security.Authenticator;
 import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.security.authentication.DigestAuthenticator;
+import org.eclipse.jetty.security.authentication.FormAuthenticator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.security.Credential;
 
-/** Jetty 12 (ee10) with a BASIC (or DIGEST) login-config and a hash realm, as a web.xml would set it up. */
+/** Jetty 12 (ee10) with a BASIC (or DIGEST, or FORM) login-config and a hash realm, as a web.xml would set it up. */
 final class JettyBasicLogin implements BasicLoginContract.BasicLoginServer {
     private final Server server = new Server();
-    private final boolean digest;
+    private final String method;
 
     /** BASIC login. */
     JettyBasicLogin() {
-        this(false);
+        this("BASIC");
     }
 
-    private JettyBasicLogin(boolean digest) {
-        this.digest = digest;
+    private JettyBasicLogin(String method) {
+        this.method = method;
     }
 
     /** The same with {@code <auth-method>DIGEST</auth-method>}. */
     static JettyBasicLogin digest() {
-        return new JettyBasicLogin(true);
+        return new JettyBasicLogin("DIGEST");
+    }
+
+    /** The same with {@code <auth-method>FORM</auth-method>} and the application's login and error pages. */
+    static JettyBasicLogin form() {
+        return new JettyBasicLogin("FORM");
     }
 
     @Override
@@ -46,7 +52,11 @@ final class JettyBasicLogin implements BasicLoginContract.BasicLoginServer {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
-        context.setSecurityHandler(security(digest ? new DigestAuthenticator() : new BasicAuthenticator()));
+        context.setSecurityHandler(security(switch (method) {
+            case "DIGEST" -> new DigestAuthenticator();
+            case "FORM" -> new FormAuthenticator(FormLoginContract.LOGIN_PAGE, FormLoginContract.ERROR_PAGE, false);
+            default -> new BasicAuthenticator();
+        }));
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(app), "/");
         server.setHandler(context);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.catalina.Context;
 import org.apache.catalina.authenticator.BasicAuthenticator;
 import org.apache.catalina.authenticator.DigestAuthenticator;
+import org.apache.catalina.authenticator.FormAuthenticator;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
@@ -17,25 +18,30 @@ import org.apache.tomcat.util.descriptor.web.SecurityCollection;
 import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 
 /**
- * Tomcat 11 embedded with a BASIC (or DIGEST) login-config, a constraint and Tomcat's in-memory
+ * Tomcat 11 embedded with a BASIC (or DIGEST, or FORM) login-config, a constraint and Tomcat's in-memory
  * realm, as a web.xml and tomcat-users.xml would set them up (without preemptive authentication).
  */
 final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
     private final Tomcat tomcat = new Tomcat();
-    private final boolean digest;
+    private final String method;
 
     /** BASIC login. */
     TomcatBasicLogin() {
-        this(false);
+        this("BASIC");
     }
 
-    private TomcatBasicLogin(boolean digest) {
-        this.digest = digest;
+    private TomcatBasicLogin(String method) {
+        this.method = method;
     }
 
     /** The same with {@code <auth-method>DIGEST</auth-method>}. */
     static TomcatBasicLogin digest() {
-        return new TomcatBasicLogin(true);
+        return new TomcatBasicLogin("DIGEST");
+    }
+
+    /** The same with {@code <auth-method>FORM</auth-method>} and the application's login and error pages. */
+    static TomcatBasicLogin form() {
+        return new TomcatBasicLogin("FORM");
     }
 
     @Override
@@ -69,7 +75,9 @@ final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
 
     private void secure(Context context) {
         LoginConfig login = new LoginConfig();
-        login.setAuthMethod(digest ? "DIGEST" : "BASIC");
+        login.setAuthMethod(method);
+        login.setLoginPage(FormLoginContract.LOGIN_PAGE);
+        login.setErrorPage(FormLoginContract.ERROR_PAGE);
         login.setRealmName("twostep-it");
         context.setLoginConfig(login);
         SecurityCollection paths = new SecurityCollection();
@@ -80,7 +88,11 @@ final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
         context.addConstraint(constraint);
         context.addSecurityRole(BasicLoginContract.ROLE);
         context.addSecurityRole(BasicLoginContract.EXEMPT_ROLE);
-        context.getPipeline().addValve(digest ? new DigestAuthenticator() : new BasicAuthenticator());
+        context.getPipeline().addValve(switch (method) {
+            case "DIGEST" -> new DigestAuthenticator();
+            case "FORM" -> new FormAuthenticator();
+            default -> new BasicAuthenticator();
+        });
     }
 
     @Override

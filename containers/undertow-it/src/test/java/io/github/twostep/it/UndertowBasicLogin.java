@@ -22,10 +22,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
-/** Undertow's servlet container with a BASIC login-config, a constraint and an in-memory realm. */
+/** Undertow's servlet container with a BASIC (or FORM) login-config, a constraint and an in-memory realm. */
 final class UndertowBasicLogin implements BasicLoginContract.BasicLoginServer {
+    private final LoginConfig login;
     private DeploymentManager manager;
     private Undertow server;
+
+    /** BASIC login. */
+    UndertowBasicLogin() {
+        this(new LoginConfig("BASIC", "twostep-it"));
+    }
+
+    private UndertowBasicLogin(LoginConfig login) {
+        this.login = login;
+    }
+
+    /** The same with {@code <auth-method>FORM</auth-method>} and the application's login and error pages. */
+    static UndertowBasicLogin form() {
+        return new UndertowBasicLogin(new LoginConfig("FORM", "twostep-it", FormLoginContract.LOGIN_PAGE,
+                FormLoginContract.ERROR_PAGE));
+    }
 
     @Override
     public int start(Filter filter, Servlet app) throws Exception {
@@ -34,7 +50,7 @@ final class UndertowBasicLogin implements BasicLoginContract.BasicLoginServer {
                 .setContextPath("/")
                 .setDeploymentName("twostep-basic-it")
                 .setIdentityManager(new Realm())
-                .setLoginConfig(new LoginConfig("BASIC", "twostep-it"))
+                .setLoginConfig(login)
                 .addSecurityConstraint(new SecurityConstraint()
                         .addWebResourceCollection(new WebResourceCollection().addUrlPattern(BasicLoginContract.CONSTRAINED))
                         .addRoleAllowed(BasicLoginContract.ROLE))

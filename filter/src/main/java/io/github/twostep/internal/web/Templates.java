@@ -65,7 +65,9 @@ final class Templates {
         String file = name + ".mustache";
         InputStream in = override(file);
         if (in == null) {
-            in = Templates.class.getClassLoader().getResourceAsStream(FOLDER + file);
+            // through the class, not its loader: on a module path TwoStep's own resources are
+            // found only by its own classes
+            in = Templates.class.getResourceAsStream("/" + FOLDER + file);
         }
         if (in == null) {
             throw new TwoStepException("template not found on the class path: " + FOLDER + file);

@@ -31,4 +31,8 @@ module io.github.twostep {
     exports io.github.twostep.login;
     exports io.github.twostep.store;
     exports io.github.twostep.web;
+
+    // the JSON answers and the pages' models are records of the web layer, which Jackson and
+    // JMustache read by reflection; opened to them only, never exported
+    opens io.github.twostep.internal.web to com.fasterxml.jackson.databind, com.samskivert.jmustache;
 }

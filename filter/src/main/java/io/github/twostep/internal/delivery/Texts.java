@@ -1,5 +1,6 @@
 package io.github.twostep.internal.delivery;
 
+import io.github.twostep.internal.Bundles;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,15 +13,13 @@ import java.util.ResourceBundle;
  */
 final class Texts {
     private static final String BUNDLE = "io.github.twostep.internal.delivery.messages";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final ResourceBundle bundle;
     private final Locale locale;
 
     Texts(Locale locale) {
         this.locale = Objects.requireNonNull(locale, "locale");
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, Texts.class.getClassLoader(), NO_FALLBACK);
+        this.bundle = Bundles.load(Texts.class, BUNDLE, locale);
     }
 
     /** The text under {@code key} with its arguments filled in. */

@@ -1,5 +1,6 @@
 package io.github.twostep.internal.web;
 
+import io.github.twostep.internal.Bundles;
 import java.text.MessageFormat;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -25,8 +26,7 @@ final class Messages {
 
     private Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = Bundles.load(Messages.class, BUNDLE, locale);
     }
 
     /** The messages for the first supported language among the request's preferred {@code locales}. */

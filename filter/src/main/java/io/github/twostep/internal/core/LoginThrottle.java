@@ -15,6 +15,9 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Password throttling per name ({@code login.throttle}): after {@code freeAttempts}
@@ -116,6 +119,27 @@ public final class LoginThrottle {
                 return new Attempt(name, id, Duration.ZERO, delay);
             }
         }
+    }
+
+    /**
+     * One whole attempt for {@code name}: refused with the wait (nothing checked) while the name
+     * is throttled; otherwise {@code check} runs, and its result counts as right when
+     * {@code right} says so, as wrong otherwise. Every password or password-like check goes
+     * through here, so they all count the same way.
+     */
+    public <T> T attempt(String name, Caller caller, Supplier<T> check, Predicate<T> right,
+            Function<Duration, T> refused) {
+        Attempt attempt = begin(name);
+        if (!attempt.allowed()) {
+            return refused.apply(attempt.retryAfter());
+        }
+        T result = check.get();
+        if (right.test(result)) {
+            succeeded(attempt);
+        } else {
+            failed(attempt, caller);
+        }
+        return result;
     }
 
     /**

@@ -5,7 +5,6 @@ import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.internal.core.Accounts;
 import io.github.twostep.internal.core.ChallengeCompletion;
 import io.github.twostep.internal.core.Engine;
-import io.github.twostep.internal.core.LoginThrottle;
 import io.github.twostep.internal.core.Evaluation;
 import io.github.twostep.internal.core.SendOutcome;
 import io.github.twostep.internal.core.SetupConfirmation;
@@ -91,18 +90,8 @@ final class Flows {
             return verifyCode(x, code, trustDevice);
         }
         // password-less: the code is the password, so login.throttle counts it, for every name alike
-        LoginThrottle throttle = Engine.of(twoStep).loginThrottle();
-        LoginThrottle.Attempt attempt = throttle.begin(x.user());
-        if (!attempt.allowed()) {
-            return VerifyOutcome.throttled(attempt.retryAfter());
-        }
-        VerifyOutcome outcome = verifyCode(x, code, trustDevice);
-        if (outcome.isVerified()) {
-            throttle.succeeded(attempt);
-        } else {
-            throttle.failed(attempt, x.caller());
-        }
-        return outcome;
+        return Engine.of(twoStep).loginThrottle().attempt(x.user(), x.caller(),
+                () -> verifyCode(x, code, trustDevice), VerifyOutcome::isVerified, VerifyOutcome::throttled);
     }
 
     private VerifyOutcome verifyCode(Exchange x, String code, boolean trustDevice) {

@@ -30,18 +30,9 @@ record PasswordCheck(Optional<AuthenticatedUser> user, Duration retryAfter) {
 
     /** Checks {@code password} for {@code name} with the application's verifier. */
     static PasswordCheck of(TwoStep twoStep, PasswordVerifier verifier, String name, String password, Caller caller) {
-        LoginThrottle throttle = Engine.of(twoStep).loginThrottle();
-        LoginThrottle.Attempt attempt = throttle.begin(name);
-        if (!attempt.allowed()) {
-            return new PasswordCheck(Optional.empty(), attempt.retryAfter());
-        }
-        Optional<AuthenticatedUser> user = password == null ? Optional.empty()
-                : verifier.verify(name, password.toCharArray());
-        if (user.isPresent()) {
-            throttle.succeeded(attempt);
-        } else {
-            throttle.failed(attempt, caller);
-        }
-        return new PasswordCheck(user, Duration.ZERO);
+        return Engine.of(twoStep).loginThrottle().attempt(name, caller,
+                () -> new PasswordCheck(password == null ? Optional.empty() : verifier.verify(name, password.toCharArray()),
+                        Duration.ZERO),
+                PasswordCheck::right, wait -> new PasswordCheck(Optional.empty(), wait));
     }
 }

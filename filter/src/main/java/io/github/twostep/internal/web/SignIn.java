@@ -92,7 +92,8 @@ final class SignIn {
      */
     Optional<Duration> logInWithCode(HttpServletRequest request, String username) {
         String name = username == null ? "" : username.strip();
-        Duration throttled = Engine.of(twoStep).loginThrottle().waiting(name);
+        Engine engine = Engine.of(twoStep);
+        Duration throttled = engine.loginThrottle().waiting(name);
         if (!throttled.isZero()) {
             return Optional.of(throttled); // the name's codes are throttled: no new code, for any name alike
         }
@@ -107,26 +108,26 @@ final class SignIn {
         state.follow(held.name());
         state.rotateCsrfToken();
         state.codeLogin(user.isEmpty());
-        Engine.of(twoStep).accounts().record(held.name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.INFO, Http.caller(request),
+        engine.accounts().record(held.name(), AuditEvent.Type.LOGIN, AuditEvent.Outcome.INFO, Http.caller(request),
                 user.isPresent() ? "code_requested" : "code_requested_unknown_user");
         if (user.isEmpty()) {
             // a user's sign-in reads their record and reserves the send in it: the same work here
-            Engine.of(twoStep).accounts().imitateRecordWork(held.name(), 2);
-            Engine.of(twoStep).unknownNames().send(held.name());
-            return busy(Engine.of(twoStep).accounts().queueNothing());
+            engine.accounts().imitateRecordWork(held.name(), 2);
+            engine.unknownNames().send(held.name());
+            return busy(engine.accounts().queueNothing());
         }
         Caller caller = Http.caller(request);
-        Engine.of(twoStep).accounts().evaluate(held.name(), null, caller);
-        SendOutcome sent = Engine.of(twoStep).accounts().sendLater(held.name(), VerifyMethod.EMAIL, state.signInId(),
+        engine.accounts().evaluate(held.name(), null, caller);
+        SendOutcome sent = engine.accounts().sendLater(held.name(), VerifyMethod.EMAIL, state.signInId(),
                 request.getLocale(), caller, ended -> { });
         if (sent.result() == SendOutcome.Result.NO_CONTACT) {
-            Engine.of(twoStep).unknownNames().send(held.name()); // a user without an address counts like a name no one has
+            engine.unknownNames().send(held.name()); // a user without an address counts like a name no one has
         }
         if (sent.result() == SendOutcome.Result.SENT || sent.result() == SendOutcome.Result.BUSY) {
             return busy(sent);
         }
         // refused before the queue (cooldown, quota, no address): take a place as every other name does
-        return busy(Engine.of(twoStep).accounts().queueNothing());
+        return busy(engine.accounts().queueNothing());
     }
 
     private static Optional<Duration> busy(SendOutcome outcome) {

@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twostep.TwoStep;
-import io.github.twostep.config.Settings;
-import io.github.twostep.config.SettingsLoader;
-import io.github.twostep.web.TwoStepFilter;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * constraint on {@code /auth/*} only, and TwoStep in front of every path. The browser sends its
  * credentials with every request, also to paths without a constraint.
  */
-public abstract class BasicLoginContract {
+public abstract class BasicLoginContract extends ContainerLoginContract {
     /** The realm's users, roles and passwords every container must set up. */
     public static final String ALICE = "alice";
     public static final String ALICE_PASSWORD = "alice-password";
@@ -32,15 +26,6 @@ public abstract class BasicLoginContract {
     public static final String CONSTRAINED = "/auth/*";
     public static final String ROLE = "user";
     public static final String EXEMPT_ROLE = "api";
-
-    private static final String SETTINGS = """
-            {"login": {"mode": "external"},
-             "setup": {"mode": "required", "methods": ["app"]},
-             "exempt": {"roles": ["api"], "paths": ["/", "/public/*"]}}
-            """;
-
-    private BasicLoginServer container;
-    private int port;
 
     /** A container that serves with BASIC login; not yet started. */
     public interface BasicLoginServer extends AutoCloseable {
@@ -52,8 +37,6 @@ public abstract class BasicLoginContract {
         int start(jakarta.servlet.Filter filter, jakarta.servlet.Servlet app) throws Exception;
     }
 
-    protected abstract BasicLoginServer container();
-
     /**
      * Whether the container itself checks credentials on every request, constrained or not
      * (Undertow's default, pro-active authentication), so wrong ones get its 401 with or without
@@ -61,19 +44,6 @@ public abstract class BasicLoginContract {
      */
     protected boolean checksCredentialsOnEveryPath() {
         return false;
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        Settings settings = new SettingsLoader(name -> null)
-                .load(new ByteArrayInputStream(SETTINGS.getBytes(StandardCharsets.UTF_8)), "basic-it.json");
-        container = container();
-        port = container.start(new TwoStepFilter(TwoStep.builder(settings).build()), new FlowApp.AppServlet());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        container.close();
     }
 
     @Test

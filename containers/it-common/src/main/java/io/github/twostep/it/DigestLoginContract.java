@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twostep.TwoStep;
-import io.github.twostep.config.Settings;
-import io.github.twostep.config.SettingsLoader;
-import io.github.twostep.web.TwoStepFilter;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,8 +17,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,35 +26,10 @@ import org.junit.jupiter.api.Test;
  * {@link BasicLoginContract#CONSTRAINED} and exemptions. The client answers the container's
  * challenge itself, with a fresh nonce count on every request, as a browser does.
  */
-public abstract class DigestLoginContract {
+public abstract class DigestLoginContract extends ContainerLoginContract {
     /** The realm name every container's DIGEST login-config must use. */
     public static final String REALM = "twostep-it";
     private static final Pattern PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))");
-    private static final String SETTINGS = """
-            {"login": {"mode": "external"},
-             "setup": {"mode": "required", "methods": ["app"]},
-             "exempt": {"roles": ["api"], "paths": ["/", "/public/*"]}}
-            """;
-
-    private BasicLoginContract.BasicLoginServer container;
-    private int port;
-
-    /** A container serving with DIGEST login, realm {@link #REALM}, as {@link BasicLoginContract.BasicLoginServer} describes; not yet started. */
-    protected abstract BasicLoginContract.BasicLoginServer container();
-
-    @BeforeEach
-    void start() throws Exception {
-        Settings settings = new SettingsLoader(name -> null)
-                .load(new ByteArrayInputStream(SETTINGS.getBytes(StandardCharsets.UTF_8)), "digest-it.json");
-        container = container();
-        port = container.start(new TwoStepFilter(TwoStep.builder(settings).build()), new FlowApp.AppServlet());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        container.close();
-    }
-
     @Test
     void anonymousWhenConstrainedPathThenContainerChallengesWithDigestOfTheRealm() throws Exception {
         HttpResponse<String> page = new Visitor(port).get("/auth/page");

@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twostep.TwoStep;
-import io.github.twostep.config.Settings;
-import io.github.twostep.config.SettingsLoader;
-import io.github.twostep.web.TwoStepFilter;
-import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,34 +18,14 @@ import org.junit.jupiter.api.Test;
  * by the application. The container takes {@code j_security_check} before any filter runs, so
  * TwoStep first meets the user on the page the container sends them back to.
  */
-public abstract class FormLoginContract {
+public abstract class FormLoginContract extends ContainerLoginContract {
     public static final String LOGIN_PAGE = "/login";
     public static final String ERROR_PAGE = "/login-error";
-    private static final String SETTINGS = """
-            {"login": {"mode": "external"},
-             "setup": {"mode": "required", "methods": ["app"]},
-             "exempt": {"roles": ["api"], "paths": ["/", "/public/*", "/login", "/login-error"]}}
-            """;
 
-    private BasicLoginContract.BasicLoginServer container;
-    private int port;
-
-    /** A container serving with FORM login and the pages above, as {@link BasicLoginContract.BasicLoginServer} describes. */
-    protected abstract BasicLoginContract.BasicLoginServer container();
-
-    @BeforeEach
-    void start() throws Exception {
-        Settings settings = new SettingsLoader(name -> null)
-                .load(new ByteArrayInputStream(SETTINGS.getBytes(StandardCharsets.UTF_8)), "form-it.json");
-        container = container();
-        port = container.start(new TwoStepFilter(TwoStep.builder(settings).build()), new FlowApp.AppServlet());
+    @Override
+    String moreExemptPaths() {
+        return ", \"" + LOGIN_PAGE + "\", \"" + ERROR_PAGE + "\"";
     }
-
-    @AfterEach
-    void stop() throws Exception {
-        container.close();
-    }
-
     @Test
     void formLoginWhenNotEnrolledThenContainerSignsInAndTwoStepHoldsAtSetUp() throws Exception {
         Visitor browser = new Visitor(port);

@@ -18,6 +18,7 @@ import io.github.twostep.delivery.RoutingCodeSender;
 import io.github.twostep.internal.Extensions;
 import io.github.twostep.internal.SenderThreads;
 import io.github.twostep.internal.core.Accounts;
+import io.github.twostep.internal.core.AnswerPacing;
 import io.github.twostep.internal.core.Engine;
 import io.github.twostep.internal.core.Guard;
 import io.github.twostep.internal.core.InMemoryAuditSink;
@@ -89,7 +90,7 @@ public final class TwoStep implements AutoCloseable {
                 builder.senders);
         this.engine = new Engine(accounts, new Guard(settings), builder.audit,
                 new LoginThrottle(settings.login().throttle(), builder.ledger, keys.currentLedgerKey(), clock, accounts),
-                new UnknownNames(settings, builder.ledger, keys.currentLedgerKey(), clock));
+                new UnknownNames(settings, builder.ledger, keys.currentLedgerKey(), clock), new AnswerPacing());
         this.administration = new Administration(accounts);
     }
 

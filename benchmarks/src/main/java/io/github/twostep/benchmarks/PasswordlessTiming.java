@@ -50,8 +50,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * kinds of name, interleaved in one run on one server: a name no user has, a user without an
  * email address, and a user with one. Each sample is a fresh client (its own session) and a
  * fresh name, so no lock or quota is reached. Prints the medians, the 90th percentiles and the
- * ratios of each known kind to unknown names; a ratio near 1.0 means the two cannot be told
- * apart by the median. Not a test: nothing fails on a number. Loopback only.
+ * ratios of each known kind to unknown names (a ratio near 1.0 means the two cannot be told
+ * apart by the median), and the chance that one answer for a known kind is slower than one for
+ * an unknown name (0.5 means one answer cannot tell them apart). Not a test: nothing fails on a number. Loopback only.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.twostep.benchmarks.PasswordlessTiming [--samples 600] [--warmup 200] [--out passwordless.json]
@@ -62,7 +63,7 @@ public final class PasswordlessTiming {
 
     /** One kind's numbers, milliseconds. */
     record KindResult(String kind, int samples, double loginP50, double loginP90, double verifyP50, double verifyP90,
-            double loginRatio, double verifyRatio) {
+            double loginRatio, double verifyRatio, double loginSlower, double verifySlower) {
     }
 
     record Summary(int samplesPerKind, List<KindResult> kinds, Map<String, Long> unexpectedAnswers) {
@@ -116,7 +117,8 @@ public final class PasswordlessTiming {
                 double l50 = percentile(login.get(kind), 50);
                 double v50 = percentile(verify.get(kind), 50);
                 results.add(new KindResult(kind, login.get(kind).size(), l50, percentile(login.get(kind), 90), v50,
-                        percentile(verify.get(kind), 90), l50 / loginBase, v50 / verifyBase));
+                        percentile(verify.get(kind), 90), l50 / loginBase, v50 / verifyBase,
+                        slower(login.get(kind), login.get("unknown")), slower(verify.get(kind), verify.get("unknown"))));
             }
             Summary summary = new Summary(samples, results, unexpected);
             print(summary, System.out);
@@ -128,14 +130,34 @@ public final class PasswordlessTiming {
 
     private static void print(Summary summary, PrintStream out) {
         out.println("| name | samples | login p50 ms | login p90 ms | verify p50 ms | verify p90 ms | login ÷ unknown |"
-                + " verify ÷ unknown |");
-        out.println("|---|---|---|---|---|---|---|---|");
+                + " verify ÷ unknown | login slower than unknown | verify slower than unknown |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (KindResult r : summary.kinds()) {
-            out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", r.kind(), r.samples(),
-                    r.loginP50(), r.loginP90(), r.verifyP50(), r.verifyP90(), r.loginRatio(), r.verifyRatio());
+            out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", r.kind(),
+                    r.samples(), r.loginP50(), r.loginP90(), r.verifyP50(), r.verifyP90(), r.loginRatio(),
+                    r.verifyRatio(), r.loginSlower(), r.verifySlower());
         }
+        out.println("(\"slower than unknown\": the chance that one answer for this kind of name takes longer than one"
+                + " for a name nobody has; 0.5 cannot tell them apart, 1.0 always can)");
         out.println(summary.unexpectedAnswers().isEmpty() ? "every answer as expected (200, then 401)"
                 : "UNEXPECTED answers: " + summary.unexpectedAnswers());
+    }
+
+    /**
+     * The chance that a sample of {@code kind} is longer than one of {@code base}, ties counting
+     * half (the area under the ROC curve of telling the two apart by one answer's time).
+     */
+    static double slower(List<Long> kind, List<Long> base) {
+        if (kind.isEmpty() || base.isEmpty()) {
+            return Double.NaN;
+        }
+        double wins = 0;
+        for (long k : kind) {
+            for (long b : base) {
+                wins += k > b ? 1 : k == b ? 0.5 : 0;
+            }
+        }
+        return wins / ((double) kind.size() * base.size());
     }
 
     static double percentile(List<Long> nanos, int p) {

@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * What TwoStep's own layers need of a {@link TwoStep} beyond its public API: the account
- * operations, the guard, the password throttle and the unknown-name ledger. {@link TwoStep}
+ * operations, the guard, the password throttle, the unknown-name ledger and the pacing of
+ * password-less answers. {@link TwoStep}
  * hands out access once, when it is first used; the web layer and the tests reach these
  * through {@link #of}, applications never (this package is not exported).
  *
@@ -16,9 +17,10 @@ import java.util.function.Function;
  * @param auditSink     where audit events go
  * @param loginThrottle password throttling per name
  * @param unknownNames  what password-less sign-in answers names no user has
+ * @param pacing        holds password-less sign-in's answers to a common floor
  */
 public record Engine(Accounts accounts, Guard guard, AuditSink auditSink, LoginThrottle loginThrottle,
-                     UnknownNames unknownNames) {
+                     UnknownNames unknownNames, AnswerPacing pacing) {
     private static volatile Function<TwoStep, Engine> access;
 
     public Engine {
@@ -27,6 +29,7 @@ public record Engine(Accounts accounts, Guard guard, AuditSink auditSink, LoginT
         Objects.requireNonNull(auditSink, "auditSink");
         Objects.requireNonNull(loginThrottle, "loginThrottle");
         Objects.requireNonNull(unknownNames, "unknownNames");
+        Objects.requireNonNull(pacing, "pacing");
     }
 
     /** The engine inside {@code twoStep}. */

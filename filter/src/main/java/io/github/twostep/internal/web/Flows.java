@@ -3,6 +3,7 @@ package io.github.twostep.internal.web;
 import io.github.twostep.TwoStep;
 import io.github.twostep.config.VerifyMethod;
 import io.github.twostep.internal.core.Accounts;
+import io.github.twostep.internal.core.AnswerPacing;
 import io.github.twostep.internal.core.ChallengeCompletion;
 import io.github.twostep.internal.core.Engine;
 import io.github.twostep.internal.core.Evaluation;
@@ -59,22 +60,37 @@ final class Flows {
         return !twoStep.settings().enabled() && !x.session().codeLoginPending();
     }
 
+    /**
+     * Sends a code for the challenge. In a password-less sign-in every name is answered alike: a
+     * user's email goes out in the background (so neither the mail server's time nor its failure
+     * is in the answer), a name nobody has and a user without an address are answered by
+     * {@link io.github.twostep.internal.core.UnknownNames} and take a place in the send queue as a
+     * send does, and the answer is held to the common floor of {@link AnswerPacing}.
+     */
     SendOutcome send(Exchange x, VerifyMethod method) {
-        if (x.session().ghost()) {
-            return Engine.of(twoStep).unknownNames().send(x.user());
+        if (!x.session().codeLoginPending()) {
+            return secondFactorOff(x) ? new SendOutcome(SendOutcome.Result.NOT_ALLOWED, null, Duration.ZERO, List.of())
+                    : accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(), x.caller());
         }
-        if (secondFactorOff(x)) {
-            return new SendOutcome(SendOutcome.Result.NOT_ALLOWED, null, Duration.ZERO, List.of());
+        SendOutcome outcome = x.session().ghost() ? null : accounts.sendLater(x.user(), method,
+                x.session().signInId(), x.request().getLocale(), x.caller(), ended -> { });
+        boolean sent = outcome != null && outcome.result() == SendOutcome.Result.SENT;
+        if (outcome == null || outcome.result() == SendOutcome.Result.NO_CONTACT) {
+            outcome = answeredAsNobodys(x.user());
         }
-        SendOutcome outcome = accounts.send(x.user(), method, x.session().signInId(), x.request().getLocale(),
-                x.caller());
-        if (x.session().codeLoginPending() && outcome.result() == SendOutcome.Result.NO_CONTACT) {
-            // password-less sign-in: a user without an address is answered as a name no one has
-            return Engine.of(twoStep).unknownNames().send(x.user());
-        }
+        Engine.of(twoStep).pacing().hold(AnswerPacing.Answer.SEND, x.started(), sent);
         return outcome;
     }
 
+    /** What a name nobody has gets from {@code send}, a place in the queue taken as a real send takes one. */
+    private SendOutcome answeredAsNobodys(String name) {
+        SendOutcome mirrored = Engine.of(twoStep).unknownNames().send(name);
+        if (mirrored.result() != SendOutcome.Result.SENT) {
+            return mirrored;
+        }
+        SendOutcome queued = accounts.queueNothing();
+        return queued.result() == SendOutcome.Result.BUSY ? queued : mirrored;
+    }
 
     /**
      * Completes the challenge: checks a code and, when it is right, marks the session verified
@@ -89,9 +105,14 @@ final class Flows {
         if (!x.session().codeLoginPending()) {
             return verifyCode(x, code, trustDevice);
         }
-        // password-less: the code is the password, so login.throttle counts it, for every name alike
-        return Engine.of(twoStep).loginThrottle().attempt(x.user(), x.caller(),
+        // password-less: the code is the password, so login.throttle counts it, for every name alike;
+        // and the answer is held to a common floor, so the time does not tell a user from a name nobody has
+        boolean ghost = x.session().ghost();
+        VerifyOutcome outcome = Engine.of(twoStep).loginThrottle().attempt(x.user(), x.caller(),
                 () -> verifyCode(x, code, trustDevice), VerifyOutcome::isVerified, VerifyOutcome::throttled);
+        Engine.of(twoStep).pacing().hold(AnswerPacing.Answer.VERIFY, x.started(),
+                !ghost && outcome.result() != VerifyOutcome.Result.THROTTLED);
+        return outcome;
     }
 
     private VerifyOutcome verifyCode(Exchange x, String code, boolean trustDevice) {

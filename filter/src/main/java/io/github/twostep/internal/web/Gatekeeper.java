@@ -49,6 +49,7 @@ public final class Gatekeeper {
 
     public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        long started = Engine.of(twoStep).pacing().start();
         if (request.isRequestedSessionIdFromURL() && !request.isRequestedSessionIdFromCookie()) {
             Http.plain(response, HttpServletResponse.SC_BAD_REQUEST,
                     "Session ids in the address are not accepted; enable cookies.");
@@ -88,7 +89,7 @@ public final class Gatekeeper {
                 endpoint == Endpoint.ADMIN && AdminApi.isLoopback(request.getRemoteAddr())),
                 twoStep.clock().instant());
         if (endpoint != Endpoint.APPLICATION) {
-            routes.answer(new Exchange(request, response, path, user, roles, decision.state(), session),
+            routes.answer(new Exchange(request, response, path, user, roles, decision.state(), session, started),
                     endpoint, decision.action());
             return;
         }

@@ -233,14 +233,14 @@ final class Routes {
 
     private static Exchange withSession(Exchange x) {
         return x.session() != null ? x : new Exchange(x.request(), x.response(), x.path(), x.user(), x.roles(),
-                x.state(), SignInSession.of(x.request().getSession(true)));
+                x.state(), SignInSession.of(x.request().getSession(true)), x.started());
     }
 
     private void apiLogin(Exchange x) throws IOException {
         Optional<ObjectNode> body = Json.readObject(x.request());
         if (settings.disableLoginPassword()) {
             Optional<Duration> busy = signIn.logInWithCode(x.request(),
-                    body.map(b -> UserApi.text(b, "username")).orElse(null));
+                    body.map(b -> UserApi.text(b, "username")).orElse(null), x.started());
             if (busy.isPresent()) {
                 Refusals.tooMany(x.response(), busy.get());
                 return;
@@ -276,7 +276,7 @@ final class Routes {
         Messages messages = Messages.forLocales(x.request().getLocales());
         HttpServletRequest request = x.request();
         if (request.getMethod().equals("POST") && settings.disableLoginPassword()) {
-            Optional<Duration> busy = signIn.logInWithCode(request, request.getParameter("username"));
+            Optional<Duration> busy = signIn.logInWithCode(request, request.getParameter("username"), x.started());
             if (busy.isPresent()) {
                 x.response().setHeader("Retry-After", Long.toString(Refusals.seconds(busy.get())));
                 loginView(x, messages).with("error", Pages.waitText(messages, busy.get()))
@@ -337,7 +337,7 @@ final class Routes {
             return;
         }
         pages.unavailable(new Exchange(request, response, Http.path(request), null, role -> false, State.CHALLENGE,
-                null));
+                null, Engine.of(twoStep).pacing().start()));
     }
 
     /**

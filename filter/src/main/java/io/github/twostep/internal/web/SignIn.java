@@ -4,6 +4,7 @@ import io.github.twostep.Caller;
 import io.github.twostep.TwoStep;
 import io.github.twostep.audit.AuditEvent;
 import io.github.twostep.config.VerifyMethod;
+import io.github.twostep.internal.core.AnswerPacing;
 import io.github.twostep.internal.core.Engine;
 import io.github.twostep.internal.core.Evaluation;
 import io.github.twostep.internal.core.PasskeySignIn;
@@ -88,14 +89,39 @@ final class SignIn {
      * name gets the same answer, the same cookies and the same session shape; an unknown name
      * simply never receives a code. Answers empty, or how long to wait before signing in again:
      * when the name is throttled ({@code login.throttle}: too many wrong codes), or when the
-     * background sender's queue is full (for any name alike).
+     * background sender's queue is full (for any name alike). The answer is held to the floor of
+     * {@link AnswerPacing}, counted from {@code started} (when the filter took the request), so its
+     * time does not tell the names apart either.
      */
-    Optional<Duration> logInWithCode(HttpServletRequest request, String username) {
-        String name = username == null ? "" : username.strip();
+    Optional<Duration> logInWithCode(HttpServletRequest request, String username, long started) {
         Engine engine = Engine.of(twoStep);
+        CodeLogin done = requestCode(engine, request, username);
+        engine.pacing().hold(AnswerPacing.Answer.LOGIN, started, done.fullWork());
+        return done.busy();
+    }
+
+    /** What a password-less login came to: a wait, or none; and whether a code really went out. */
+    private record CodeLogin(Optional<Duration> busy, boolean fullWork) {
+        /** A user's code went out ({@code fullWork}), or the queue was full. */
+        static CodeLogin sent(SendOutcome outcome) {
+            return new CodeLogin(waitOf(outcome), outcome.result() == SendOutcome.Result.SENT);
+        }
+
+        /** Nothing was sent, but a place in the queue was taken as for a send. */
+        static CodeLogin queuedNothing(SendOutcome outcome) {
+            return new CodeLogin(waitOf(outcome), false);
+        }
+
+        private static Optional<Duration> waitOf(SendOutcome outcome) {
+            return outcome.result() == SendOutcome.Result.BUSY ? Optional.of(outcome.retryAfter()) : Optional.empty();
+        }
+    }
+
+    private CodeLogin requestCode(Engine engine, HttpServletRequest request, String username) {
+        String name = username == null ? "" : username.strip();
         Duration throttled = engine.loginThrottle().waiting(name);
         if (!throttled.isZero()) {
-            return Optional.of(throttled); // the name's codes are throttled: no new code, for any name alike
+            return new CodeLogin(Optional.of(throttled), false); // throttled: no new code, for any name alike
         }
         Optional<AuthenticatedUser> user = name.isEmpty() || name.length() > 256 ? Optional.empty()
                 : twoStep.passwordVerifier().flatMap(v -> v.find(name));
@@ -114,7 +140,7 @@ final class SignIn {
             // a user's sign-in reads their record and reserves the send in it: the same work here
             engine.accounts().imitateRecordWork(held.name(), 2);
             engine.unknownNames().send(held.name());
-            return busy(engine.accounts().queueNothing());
+            return CodeLogin.queuedNothing(engine.accounts().queueNothing());
         }
         Caller caller = Http.caller(request);
         engine.accounts().evaluate(held.name(), null, caller);
@@ -124,14 +150,10 @@ final class SignIn {
             engine.unknownNames().send(held.name()); // a user without an address counts like a name no one has
         }
         if (sent.result() == SendOutcome.Result.SENT || sent.result() == SendOutcome.Result.BUSY) {
-            return busy(sent);
+            return CodeLogin.sent(sent);
         }
         // refused before the queue (cooldown, quota, no address): take a place as every other name does
-        return busy(engine.accounts().queueNothing());
-    }
-
-    private static Optional<Duration> busy(SendOutcome outcome) {
-        return outcome.result() == SendOutcome.Result.BUSY ? Optional.of(outcome.retryAfter()) : Optional.empty();
+        return CodeLogin.queuedNothing(engine.accounts().queueNothing());
     }
 
     /**

@@ -260,6 +260,66 @@ class PasswordlessIT {
         assertEquals(unknownBodies, knownBodies);
     }
 
+    @Test
+    void sendWhenMailServerDownThenKnownNameAnsweredLikeAnUnknownName() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (TestApp down = new TestApp(TestApp.settings("""
+                "setup": {"mode": "auto", "methods": ["email"]}, "disableLoginPassword": true,
+                "trustThisDevice": 0, "messageCode": {"resendSeconds": 0},
+                "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com",
+                         "timeoutSeconds": 5}""".formatted(closedPort)))) {
+            Browser known = new Browser(down);
+            Browser unknown = new Browser(down);
+            known.post("/2fa/api/login", "{\"username\": \"alice\"}");
+            unknown.post("/2fa/api/login", "{\"username\": \"nobody-at-all\"}");
+            known.status();
+            unknown.status();
+
+            HttpResponse<String> a = known.post("/2fa/api/send", "{\"method\": \"email\"}");
+            HttpResponse<String> b = unknown.post("/2fa/api/send", "{\"method\": \"email\"}");
+
+            assertEquals(202, b.statusCode(), b.body());
+            assertEquals(b.statusCode(), a.statusCode(), "no 503 delivery_failed that would tell the name is real");
+            assertEquals(b.body(), a.body());
+        }
+    }
+
+    @Test
+    void answersWhenAnyNameThenHeldToTheCommonFloor() throws Exception {
+        try (var c = app.db.getConnection()) {
+            c.createStatement().executeUpdate("UPDATE users SET email = NULL WHERE username = 'bob'");
+        }
+        long floor = io.github.twostep.internal.core.AnswerPacing.MINIMUM.toNanos();
+        for (String name : List.of("alice", "bob", "nobody-at-all")) {
+            for (int round = 0; round < 3; round++) {
+                Browser browser = new Browser(app);
+                long login = timed(() -> browser.post("/2fa/api/login", "{\"username\": \"" + name + "\"}"));
+                browser.status();
+                long wrong = timed(() -> browser.post("/2fa/api/verify", "{\"code\": \"000000\"}"));
+                app.clock.advance(java.time.Duration.ofSeconds(31));
+                long send = timed(() -> browser.post("/2fa/api/send", "{\"method\": \"email\"}"));
+
+                assertTrue(login >= floor, name + ": login answered after " + login / 1000 + " µs");
+                assertTrue(wrong >= floor, name + ": wrong code answered after " + wrong / 1000 + " µs");
+                assertTrue(send >= floor, name + ": send answered after " + send / 1000 + " µs");
+            }
+        }
+    }
+
+    private interface Call {
+        HttpResponse<String> call() throws Exception;
+    }
+
+    /** Nanoseconds from sending the request to having the whole answer: at least the server's hold. */
+    private static long timed(Call call) throws Exception {
+        long start = System.nanoTime();
+        call.call();
+        return System.nanoTime() - start;
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -7,9 +7,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * TwoStep's own message bundles ({@code name.properties} and {@code name_LANG.properties}, UTF-8),
@@ -18,6 +20,11 @@ import java.util.ResourceBundle;
  * locale's ({@code ResourceBundle.Control}, which did that, is not allowed in named modules).
  */
 public final class Bundles {
+    /** Bundles already read, by owner, name and language; a few languages are all a site sees. */
+    private static final Map<String, ResourceBundle> LOADED = new ConcurrentHashMap<>();
+    /** Languages come from request headers: past this many, bundles are read afresh and not kept. */
+    static final int MAX_LOADED = 64;
+
     private Bundles() {
     }
 
@@ -26,9 +33,34 @@ public final class Bundles {
      * {@code locale}'s language, falling back key by key to the base file; {@link
      * ResourceBundle#getLocale()} answers the language found ({@link Locale#ROOT} for the base).
      *
+     * Each bundle is read once and kept (they are read-only, so one object serves every thread).
+     *
      * @throws MissingResourceException when the base file is missing
      */
     public static ResourceBundle load(Class<?> owner, String baseName, Locale locale) {
+        String key = owner.getName() + '|' + baseName + '|' + locale.getLanguage();
+        ResourceBundle known = LOADED.get(key);
+        if (known != null) {
+            return known;
+        }
+        ResourceBundle bundle = read(owner, baseName, locale);
+        if (LOADED.size() < MAX_LOADED) {
+            LOADED.putIfAbsent(key, bundle);
+        }
+        return bundle;
+    }
+
+    /** How many bundles are kept. */
+    static int loaded() {
+        return LOADED.size();
+    }
+
+    /** Forgets every bundle kept (tests start from nothing). */
+    static void forget() {
+        LOADED.clear();
+    }
+
+    private static ResourceBundle read(Class<?> owner, String baseName, Locale locale) {
         String path = "/" + baseName.replace('.', '/');
         Found base = read(owner, path + ".properties", Locale.ROOT, null);
         if (base == null) {

@@ -26,7 +26,7 @@ public final class CodeHasher {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec pepper;
+    private final HmacSha256.Keyed pepper;
     private final SecureRandom random;
 
     /** A hasher with its own {@link SecureRandom} for salts. */
@@ -40,7 +40,7 @@ public final class CodeHasher {
         if (pepper.length < MIN_PEPPER_BYTES) {
             throw new IllegalArgumentException("pepper must have at least " + MIN_PEPPER_BYTES + " bytes");
         }
-        this.pepper = new SecretKeySpec(pepper, MAC);
+        this.pepper = new HmacSha256.Keyed(new SecretKeySpec(pepper, MAC));
         this.random = Objects.requireNonNull(random, "random");
     }
 
@@ -80,7 +80,7 @@ public final class CodeHasher {
     }
 
     private byte[] mac(byte[] salt, String code) {
-        return HmacSha256.of(pepper, salt, code.getBytes(StandardCharsets.UTF_8));
+        return pepper.of(salt, code.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

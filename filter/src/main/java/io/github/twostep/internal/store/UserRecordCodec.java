@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,9 +34,14 @@ public final class UserRecordCodec {
     private static final int MAC_BYTES = 16;
 
     private final KeyRing keys;
+    /** A MAC per key id of the ring, each with its per-thread state. */
+    private final Map<String, HmacSha256.Keyed> macs = new HashMap<>();
 
     public UserRecordCodec(KeyRing keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
+        for (String id : keys.keyIds()) {
+            macs.put(id, new HmacSha256.Keyed(keys.macKey(id)));
+        }
     }
 
     /**
@@ -110,7 +117,8 @@ public final class UserRecordCodec {
     }
 
     private String mac(String username, String keyId, String json) {
-        byte[] full = HmacSha256.of(keys.macKey(keyId),
+        HmacSha256.Keyed mac = macs.get(keyId);
+        byte[] full = (mac != null ? mac : new HmacSha256.Keyed(keys.macKey(keyId))).of(
                 (VERSION + "\n" + Usernames.binding(username) + "\n").getBytes(StandardCharsets.UTF_8),
                 json.getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, MAC_BYTES));

@@ -66,7 +66,9 @@ final class Json {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        MAPPER.writeValue(response.getOutputStream(), body);
+        byte[] json = MAPPER.writeValueAsBytes(body);
+        response.setContentLength(json.length); // the container sends headers and body in one write, not chunked
+        response.getOutputStream().write(json);
     }
 
     /** A request body that is not exactly one JSON object; carries no part of the body. */

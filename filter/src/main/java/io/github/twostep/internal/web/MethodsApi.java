@@ -49,7 +49,7 @@ final class MethodsApi {
 
     private void start(Exchange x) throws IOException {
         Optional<ObjectNode> body = Json.readObject(x.request());
-        if (!UserApi.requireEnrolled(x, flows) || !UserApi.reverified(x, flows, twoStep.clock().instant())) {
+        if (!UserApi.enrolledAndReverified(x, flows, twoStep.clock().instant())) {
             return;
         }
         Optional<VerifyMethod> method = body.map(b -> UserApi.text(b, "method")).flatMap(VerifyMethod::fromJson);
@@ -102,7 +102,7 @@ final class MethodsApi {
     }
 
     private void remove(Exchange x, String name) throws IOException {
-        if (!UserApi.requireEnrolled(x, flows) || !UserApi.reverified(x, flows, twoStep.clock().instant())) {
+        if (!UserApi.enrolledAndReverified(x, flows, twoStep.clock().instant())) {
             return;
         }
         Optional<VerifyMethod> method = VerifyMethod.fromJson(name);

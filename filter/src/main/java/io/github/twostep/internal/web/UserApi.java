@@ -190,7 +190,7 @@ final class UserApi {
     }
 
     private void backupCodes(Exchange x) throws IOException {
-        if (!requireEnrolled(x) || !reverified(x)) {
+        if (!enrolledAndReverified(x, flows, twoStep.clock().instant())) {
             return;
         }
         Json.write(x.response(), 200, new Answers.BackupCodes(accounts.regenerateBackupCodes(x.user(), x.caller())));
@@ -198,7 +198,7 @@ final class UserApi {
 
     private void disable(Exchange x) throws IOException {
         Optional<ObjectNode> body = Json.readObject(x.request());
-        if (!requireEnrolled(x) || !reverified(x)) {
+        if (!enrolledAndReverified(x, flows, twoStep.clock().instant())) {
             return;
         }
         PasswordCheck password = flows.confirmPassword(x, body.map(b -> text(b, "password")).orElse(null));
@@ -233,10 +233,6 @@ final class UserApi {
                 iso(device.expires()), device.id().equals(currentId));
     }
 
-    private boolean requireEnrolled(Exchange x) throws IOException {
-        return requireEnrolled(x, flows);
-    }
-
     private boolean reverified(Exchange x) throws IOException {
         return reverified(x, flows, twoStep.clock().instant());
     }
@@ -257,6 +253,22 @@ final class UserApi {
     static boolean reverified(Exchange x, Flows flows, Instant now) throws IOException {
         boolean enrolled = flows.record(x.user()).map(UserRecord::enabled).orElse(false);
         if (!enrolled || x.session().recentlyVerified(now)) {
+            return true;
+        }
+        Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "reverification_required");
+        return false;
+    }
+
+    /**
+     * {@link #requireEnrolled} then {@link #reverified}, on one read of the record: 409
+     * {@code not_enrolled}, or 401 {@code reverification_required}, or true.
+     */
+    static boolean enrolledAndReverified(Exchange x, Flows flows, Instant now) throws IOException {
+        if (!flows.record(x.user()).map(UserRecord::enabled).orElse(false)) {
+            Json.error(x.response(), HttpServletResponse.SC_CONFLICT, "not_enrolled");
+            return false;
+        }
+        if (x.session().recentlyVerified(now)) {
             return true;
         }
         Json.error(x.response(), HttpServletResponse.SC_UNAUTHORIZED, "reverification_required");

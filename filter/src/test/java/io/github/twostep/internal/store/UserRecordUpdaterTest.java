@@ -52,6 +52,68 @@ class UserRecordUpdaterTest {
         assertEquals(Optional.of(""), store.read("nobody"), "nothing was written for the name");
     }
 
+    /** The store, counting its reads and compare-and-sets. */
+    private final class Counting implements UserDataStore {
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger writes = new AtomicInteger();
+
+        @Override
+        public Optional<String> read(String username) {
+            reads.incrementAndGet();
+            return store.read(username);
+        }
+
+        @Override
+        public boolean compareAndSet(String username, String expected, String replacement) {
+            writes.incrementAndGet();
+            return store.compareAndSet(username, expected, replacement);
+        }
+    }
+
+    @Test
+    void updateWhenThisNodeWroteLastThenNoReadAndTheChangeApplies() {
+        Counting counting = new Counting();
+        UserRecordUpdater node = new UserRecordUpdater(counting, ring, clock);
+        node.change("alice", r -> r.withConsent(true));
+        int reads = counting.reads.get();
+
+        node.change("alice", r -> r.recordFailure(NOW, 5, 15));
+        node.change("alice", r -> r.recordFailure(NOW, 5, 15));
+
+        assertEquals(reads, counting.reads.get(), "the text this node wrote stood in for the read");
+        assertEquals(3, counting.writes.get());
+        UserRecord alice = updater.read("alice").orElseThrow();
+        assertTrue(alice.consent());
+        assertEquals(2, alice.failures());
+    }
+
+    @Test
+    void updateWhenAnotherNodeWroteSinceThenItsChangeIsKeptAndNothingLost() {
+        Counting counting = new Counting();
+        UserRecordUpdater nodeA = new UserRecordUpdater(counting, ring, clock);
+        UserRecordUpdater nodeB = new UserRecordUpdater(store, ring, clock);
+        nodeA.change("alice", r -> r.withConsent(true));
+        nodeB.change("alice", r -> r.recordFailure(NOW, 5, 15));
+        int reads = counting.reads.get();
+
+        nodeA.change("alice", r -> r.recordFailure(NOW, 5, 15));
+
+        assertEquals(reads + 1, counting.reads.get(), "the stale text failed its compare-and-set, then a read");
+        assertEquals(2, updater.read("alice").orElseThrow().failures(), "node B's failure is not lost");
+    }
+
+    @Test
+    void updateWhenDecisionWritesNothingThenTakenOnAFreshReadNotOnTheTextWrittenHere() {
+        UserRecordUpdater nodeA = new UserRecordUpdater(store, ring, clock);
+        UserRecordUpdater nodeB = new UserRecordUpdater(store, ring, clock);
+        nodeA.change("alice", r -> r.withConsent(true));
+        nodeB.change("alice", r -> r.recordFailure(NOW, 5, 15));
+
+        int failuresSeen = nodeA.update("alice", r -> RecordUpdate.keep(r.failures()));
+
+        assertEquals(1, failuresSeen, "answered from the store, where node B's failure is");
+    }
+
     @Test
     void readWhenNoBlockThenNotEnrolled() {
         store.compareAndSet("alice", null, "hello");

@@ -99,16 +99,18 @@ public final class UserRecordUpdater {
         Objects.requireNonNull(change, "change");
         String lastWrittenHere = lastWritten.remove(username);
         if (lastWrittenHere != null) {
-            // this node wrote the comment last: try it as the expected value instead of reading it;
-            // the compare-and-set proves it still current, or fails and the update starts from a read
-            Attempt<R> tried = attempt(username, lastWrittenHere, change);
+            // this node wrote the comment last: try it as the expected value instead of reading it (and
+            // without checking the MAC this node computed); the compare-and-set proves it still
+            // current, or fails and the update starts from a read
+            Attempt<R> tried = attempt(username, lastWrittenHere, codec.decodeOwn(username, lastWrittenHere), change);
             if (tried.written()) {
                 return tried.result();
             }
             // stale, or a decision to write nothing: such answers are taken on a fresh read
         }
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            Attempt<R> tried = attempt(username, readComment(username), change);
+            String comment = readComment(username);
+            Attempt<R> tried = attempt(username, comment, decode(username, comment), change);
             if (tried.done()) {
                 return tried.result();
             }
@@ -126,8 +128,8 @@ public final class UserRecordUpdater {
         }
     }
 
-    private <R> Attempt<R> attempt(String username, String comment, Function<UserRecord, RecordUpdate<R>> change) {
-        DecodedComment decoded = decode(username, comment);
+    private <R> Attempt<R> attempt(String username, String comment, DecodedComment decoded,
+            Function<UserRecord, RecordUpdate<R>> change) {
         UserRecord current = decoded.userRecord().orElseGet(() -> UserRecord.empty(clock.instant()));
         RecordUpdate<R> outcome = Objects.requireNonNull(change.apply(current), "change result");
         boolean unchanged = decoded.userRecord().isPresent() && outcome.record() != null

@@ -139,7 +139,8 @@ final class Flows {
      */
     VerifyOutcome verifyKey(Exchange x, String credentialJson, boolean trustDevice) {
         WebAuthnCeremony ceremony = x.session().takeCeremony();
-        if (x.session().ghost() || secondFactorOff(x)) {
+        // no key step before a password-less code (a name nobody has never gets past it)
+        if (x.session().ghost() || x.session().codeLoginPending() || secondFactorOff(x)) {
             return VerifyOutcome.invalid();
         }
         ChallengeCompletion done;

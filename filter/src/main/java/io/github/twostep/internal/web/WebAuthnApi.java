@@ -126,6 +126,13 @@ final class WebAuthnApi {
 
     private void authenticateOptions(Exchange x) throws IOException {
         Http.drain(x.request());
+        if (x.session() != null && x.session().codeLoginPending()) {
+            // password-less: no key step before the emailed code, for every name alike; a user's
+            // options would tell whoever typed the name that it has keys (passkey login is the
+            // way to sign in with a key alone)
+            Json.error(x.response(), HttpServletResponse.SC_CONFLICT, "no_keys");
+            return;
+        }
         Optional<KeyOptions> options = accounts.keyAuthenticationOptions(x.user());
         if (options.isEmpty()) {
             Json.error(x.response(), HttpServletResponse.SC_CONFLICT, "no_keys");

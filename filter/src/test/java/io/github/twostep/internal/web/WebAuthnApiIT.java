@@ -208,6 +208,45 @@ class WebAuthnApiIT {
     }
 
     @Test
+    void authenticateOptionsWhenPasswordlessNameHasKeysThenSameAnswerAsEveryOtherName() throws Exception {
+        SoftwareAuthenticator key = new SoftwareAuthenticator(ORIGIN, false);
+        registerFirst(new Browser(app), key);
+        String aliceRecord;
+        try (var c = app.db.getConnection(); var read = c.prepareStatement(
+                "SELECT comment FROM users WHERE username = 'alice'")) {
+            var rows = read.executeQuery();
+            assertTrue(rows.next());
+            aliceRecord = rows.getString(1);
+        }
+        try (TestApp passwordless = new TestApp(TestApp.settings("\"setup\": {\"mode\": \"auto\", \"methods\":"
+                + " [\"email\"]}, \"disableLoginPassword\": true, \"paths\": {\"publicUrl\": \"" + ORIGIN + "\"},"
+                + " \"verify\": {\"webauthn\": {\"enabled\": true}}"))) {
+            try (var c = passwordless.db.getConnection(); var write = c.prepareStatement(
+                    "UPDATE users SET comment = ? WHERE username = 'alice'")) {
+                write.setString(1, aliceRecord); // the same store key: alice now has her key here too
+                assertEquals(1, write.executeUpdate());
+            }
+            assertEquals(1, Engine.of(passwordless.twoStep).accounts().securityKeys("alice").size());
+            List<String> answers = new ArrayList<>();
+            for (String name : new String[] {"alice", "bob", "nobody-at-all"}) {
+                Browser browser = new Browser(passwordless);
+                browser.status();
+                assertEquals(200, browser.post("/2fa/api/login", "{\"username\": \"" + name + "\"}").statusCode());
+                browser.status();
+                HttpResponse<String> options = browser.post("/2fa/api/webauthn/authenticate/options", "");
+                HttpResponse<String> verified = browser.post("/2fa/api/webauthn/verify",
+                        "{\"credential\": {\"id\": \"AAAA\", \"type\": \"public-key\"}}");
+                answers.add(options.statusCode() + " " + options.body() + " / " + verified.statusCode() + " "
+                        + verified.body());
+            }
+
+            String refused = "409 {\"error\":\"no_keys\"} / 401 {\"error\":\"invalid_code\"}";
+            assertEquals(List.of(refused, refused, refused), answers,
+                    "no key step before the emailed code: a user with keys answers as every other name");
+        }
+    }
+
+    @Test
     void callsWhenNoCsrfTokenOrWebAuthnOffThenRefused() throws Exception {
         Browser browser = new Browser(app);
         browser.login("alice");

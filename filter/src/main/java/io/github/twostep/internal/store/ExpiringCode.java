@@ -10,6 +10,7 @@ import java.util.Objects;
 public record ExpiringCode(String hash, Instant expiresAt) {
 
     public ExpiringCode {
+        expiresAt = UserRecord.wholeSeconds(expiresAt);
         UserRecord.requireHash(hash);
         Objects.requireNonNull(expiresAt, "expiresAt");
     }

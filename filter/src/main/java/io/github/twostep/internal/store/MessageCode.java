@@ -11,6 +11,7 @@ import java.util.Objects;
 public record MessageCode(String hash, Instant expiresAt, VerifyMethod channel) {
 
     public MessageCode {
+        expiresAt = UserRecord.wholeSeconds(expiresAt);
         UserRecord.requireHash(hash);
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(channel, "channel");

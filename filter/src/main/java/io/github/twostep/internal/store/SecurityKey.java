@@ -34,6 +34,8 @@ public record SecurityKey(String id, String name, String publicKey, long signCou
     private static final int MAX_TRANSPORTS = 8;
 
     public SecurityKey {
+        created = UserRecord.wholeSeconds(created);
+        lastUsed = UserRecord.wholeSeconds(lastUsed);
         requireBase64Url(id, MAX_ID_BYTES, "id");
         name = cleanName(Objects.requireNonNull(name, "name"));
         requireBase64Url(publicKey, MAX_PUBLIC_KEY_BYTES, "publicKey");

@@ -14,6 +14,8 @@ public record SendQuota(Instant lastSend, Instant windowStart, int sendsInWindow
     public static final SendQuota NONE = new SendQuota(null, null, 0);
 
     public SendQuota {
+        lastSend = UserRecord.wholeSeconds(lastSend);
+        windowStart = UserRecord.wholeSeconds(windowStart);
         if (sendsInWindow < 0) {
             throw new IllegalArgumentException("sendsInWindow must not be negative");
         }

@@ -19,6 +19,9 @@ public record TrustedDevice(String id, String tokenHash, String label, Instant c
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     public TrustedDevice {
+        created = UserRecord.wholeSeconds(created);
+        lastUsed = UserRecord.wholeSeconds(lastUsed);
+        expires = UserRecord.wholeSeconds(expires);
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("device id must match " + ID.pattern());

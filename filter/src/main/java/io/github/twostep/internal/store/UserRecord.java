@@ -50,6 +50,10 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
     private static final Pattern USER_HANDLE = Pattern.compile("[A-Za-z0-9_-]{22,86}");
 
     public UserRecord {
+        lockedUntil = wholeSeconds(lockedUntil);
+        created = wholeSeconds(created);
+        updated = wholeSeconds(updated);
+        lastVerified = wholeSeconds(lastVerified);
         methods = methods.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(methods));
         if (lastStep < NO_STEP || failures < 0 || trustEpoch < 0) {
             throw new IllegalArgumentException("lastStep, failures and trustEpoch must not be negative");
@@ -76,6 +80,14 @@ public record UserRecord(boolean consent, boolean enabled, Set<VerifyMethod> met
         if (keyChallenge != null && !USER_HANDLE.matcher(keyChallenge).matches()) {
             throw new IllegalArgumentException("keyChallenge must be 16 to 64 bytes in unpadded base64url");
         }
+    }
+
+    /**
+     * {@code time} to the second (null stays null): records hold whole seconds, as they are
+     * stored, so a record and its stored text decode to equal values.
+     */
+    static Instant wholeSeconds(Instant time) {
+        return time == null ? null : time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /** A record with nothing set up, created at {@code now}. */

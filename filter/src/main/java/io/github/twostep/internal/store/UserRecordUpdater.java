@@ -24,8 +24,10 @@ import java.util.function.UnaryOperator;
  * one-time code or TOTP step is accepted twice, however many nodes share the store.
  *
  * <p>When this node wrote a user's comment last, the next update first tries that text in place
- * of the read: the compare-and-set proves it current (one store round trip saved, as when a
- * user verifies again), or fails and the update goes on from a read as above. A decision to write
+ * of the read, with the record it wrote (records hold whole seconds, as stored, so that is what
+ * decoding the text would give; an assertion checks it on every write under tests): the
+ * compare-and-set proves it current (a store round trip and a decoding saved, as when a user
+ * verifies again), or fails and the update goes on from a read as above. A decision to write
  * nothing is never taken on that text, only on a read, so it cannot rest on a stale record.
  *
  * <p>On every write the record is stamped {@code updated}, secrets sealed under an older key are
@@ -50,10 +52,14 @@ public final class UserRecordUpdater {
     /** The users whose comments this node's updates tracked, at most; past it they are forgotten. */
     static final int LAST_WRITTEN_LIMIT = 4096;
     /**
-     * The comment this node's last update wrote, per user: the next update tries it as the
-     * expected value of its compare-and-set before reading the store. Taken out when tried.
+     * The comment this node's last update wrote, and its record, per user: the next update tries
+     * it as the expected value of its compare-and-set before reading the store. Taken out when tried.
      */
-    private final Map<String, String> lastWritten = new ConcurrentHashMap<>();
+    private final Map<String, Written> lastWritten = new ConcurrentHashMap<>();
+
+    /** A comment this node wrote, with the record in it (records hold whole seconds, so it is what decoding gives). */
+    private record Written(String comment, DecodedComment decoded) {
+    }
 
     /** An updater with {@link #DEFAULT_MAX_ATTEMPTS} and {@link #DEFAULT_BACKOFF}. */
     public UserRecordUpdater(UserDataStore store, KeyRing keys, Clock clock) {
@@ -97,12 +103,12 @@ public final class UserRecordUpdater {
      */
     public <R> R update(String username, Function<UserRecord, RecordUpdate<R>> change) {
         Objects.requireNonNull(change, "change");
-        String lastWrittenHere = lastWritten.remove(username);
+        Written lastWrittenHere = lastWritten.remove(username);
         if (lastWrittenHere != null) {
-            // this node wrote the comment last: try it as the expected value instead of reading it (and
-            // without checking the MAC this node computed); the compare-and-set proves it still
-            // current, or fails and the update starts from a read
-            Attempt<R> tried = attempt(username, lastWrittenHere, codec.decodeOwn(username, lastWrittenHere), change);
+            // this node wrote the comment last: try it as the expected value, with the record it holds,
+            // instead of reading and decoding it; the compare-and-set proves it still current, or
+            // fails and the update starts from a read
+            Attempt<R> tried = attempt(username, lastWrittenHere.comment(), lastWrittenHere.decoded(), change);
             if (tried.written()) {
                 return tried.result();
             }
@@ -149,7 +155,9 @@ public final class UserRecordUpdater {
         if (lastWritten.size() >= LAST_WRITTEN_LIMIT) {
             lastWritten.clear(); // a bound, not a cache policy: the next update of each user reads again
         }
-        lastWritten.put(username, replacement);
+        DecodedComment written = decoded.withRecord(next);
+        assert codec.decodeOwn(username, replacement).equals(written) : "a record must decode to itself";
+        lastWritten.put(username, new Written(replacement, written));
         return new Attempt<>(true, true, outcome.result());
     }
 

@@ -39,6 +39,18 @@ class UserRecordCodecTest {
     }
 
     @Test
+    void decodeWhenRecordMadeAtSubSecondTimesThenEqualToTheRecordEncoded() {
+        java.time.Instant now = NOW.plusNanos(123_456_789);
+        UserRecord r = Fixtures.enrolled(cipher, "alice")
+                .withMessageCode(new MessageCode(Fixtures.codeHash(), now.plusSeconds(300), VerifyMethod.EMAIL))
+                .recordFailure(now, 5, 15).recordSend(now).markVerified(now).withUpdated(now.plusMillis(1500))
+                .trustDevice(Fixtures.device(1), 20);
+
+        assertEquals(r, codec.decode("alice", codec.encode("alice", new DecodedComment("", r, ""))).record(),
+                "records hold whole seconds, as stored, so the updater may keep the record it wrote");
+    }
+
+    @Test
     void decodeOwnWhenTextThisCodecEncodedThenSameAsTheCheckedDecode() {
         String text = codec.encode("alice", new DecodedComment("before ", full("alice"), " after"));
 

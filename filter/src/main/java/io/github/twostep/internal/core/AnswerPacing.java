@@ -99,7 +99,7 @@ public final class AnswerPacing {
         }
     }
 
-    /** The floor without its random part, for tests and the benchmark's report. */
+    /** The floor without its random part (what a hold waits for, less the jitter). */
     public Duration floor(Answer answer) {
         return Duration.ofNanos(Math.min(Math.max(MINIMUM.toNanos(), windows.get(answer).percentile90()),
                 CAP.toNanos()));

@@ -51,19 +51,6 @@ public final class UserRecordCodec {
      *     version, or signed with a key no longer configured ({@link MissingKeyException})
      */
     public DecodedComment decode(String username, String comment) {
-        return decode(username, comment, true);
-    }
-
-    /**
-     * {@link #decode} of a comment this process encoded itself and kept in memory (never one
-     * read from the store): its MAC is not checked again, since no one but this process could
-     * have changed it.
-     */
-    DecodedComment decodeOwn(String username, String comment) {
-        return decode(username, comment, false);
-    }
-
-    private DecodedComment decode(String username, String comment, boolean checkMac) {
         Objects.requireNonNull(comment, "comment");
         int start = comment.indexOf(START);
         if (start < 0) {
@@ -91,9 +78,7 @@ public final class UserRecordCodec {
             throw new CorruptRecordException(username, "block header is malformed");
         }
         String json = comment.substring(headerEnd + 1, end);
-        if (checkMac) {
-            verifyMac(username, header[1], header[2], json);
-        }
+        verifyMac(username, header[1], header[2], json);
         return new DecodedComment(comment.substring(0, start), parse(username, json),
                 comment.substring(end + END.length()));
     }

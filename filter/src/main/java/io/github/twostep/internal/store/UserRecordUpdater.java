@@ -156,7 +156,7 @@ public final class UserRecordUpdater {
             lastWritten.clear(); // a bound, not a cache policy: the next update of each user reads again
         }
         DecodedComment written = decoded.withRecord(next);
-        assert codec.decodeOwn(username, replacement).equals(written) : "a record must decode to itself";
+        assert codec.decode(username, replacement).equals(written) : "a record must decode to itself";
         lastWritten.put(username, new Written(replacement, written));
         return new Attempt<>(true, true, outcome.result());
     }

@@ -51,13 +51,6 @@ class UserRecordCodecTest {
     }
 
     @Test
-    void decodeOwnWhenTextThisCodecEncodedThenSameAsTheCheckedDecode() {
-        String text = codec.encode("alice", new DecodedComment("before ", full("alice"), " after"));
-
-        assertEquals(codec.decode("alice", text), codec.decodeOwn("alice", text));
-    }
-
-    @Test
     void decodeWhenOtherTextAroundThenKeptByteForByte() {
         String before = "VIP customer \u2014 call before 5pm\n\t[not a block] ";
         String after = " \r\nnote: ]]][[[ twostep";

@@ -31,7 +31,9 @@ record CommandLine(Command command, List<String> arguments, String settings, Str
     }
 
     /**
-     * Reads the command line.
+     * Reads the command line. Options are the {@code --} words above and {@code -h}; a word that
+     * begins with a single {@code -} is an argument (device ids and user names may), and after
+     * {@code --} every word is one, for an id that begins with {@code --}.
      *
      * @throws UsageException for no command, an unknown command or option, a missing option
      *                        value, or the wrong number of arguments
@@ -41,15 +43,22 @@ record CommandLine(Command command, List<String> arguments, String settings, Str
         String db = null;
         String key = null;
         List<String> words = new ArrayList<>();
+        boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (optionsEnded) {
+                words.add(arg);
+                continue;
+            }
             switch (arg) {
                 case "--settings" -> settings = value(args, ++i, arg);
                 case "--db" -> db = value(args, ++i, arg);
                 case "--key" -> key = value(args, ++i, arg);
                 case "--help", "-h" -> words.add(0, Command.HELP.word());
+                case "--" -> optionsEnded = true;
                 default -> {
-                    if (arg.startsWith("-")) {
+                    // Only "--" words are options: a device id or a user name may begin with one "-".
+                    if (arg.startsWith("--")) {
                         throw new UsageException("unknown option: " + arg);
                     }
                     words.add(arg);
@@ -91,6 +100,7 @@ record CommandLine(Command command, List<String> arguments, String settings, Str
                                            overrides store.jdbc.url when given
                   --key KEY                the data key for ${env:TWOSTEP_KEY} in the settings
                                            (default: the environment variable TWOSTEP_KEY, else ./data/twostep.key)
+                  --                       every word after it is an argument (an ID that begins with --)
 
                 Exit status: 0 done, 1 failed (unknown user, invalid settings, database error), 2 wrong command line.
                 """).toString();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,23 @@ class TwoStepCliTest {
 
         assertEquals(2, run.status());
         assertTrue(run.err().contains("Usage: twostep"), run.err());
+    }
+
+    @Test
+    void parseWhenArgumentBeginsWithOneDashThenItIsAnArgument() {
+        CommandLine line = CommandLine.parse("revoke-device", "alice", "-Xqydz08BFY_", "--settings", "s.json");
+
+        assertEquals(List.of("alice", "-Xqydz08BFY_"), line.arguments());
+        assertEquals("s.json", line.settings());
+    }
+
+    @Test
+    void parseWhenDoubleDashGivenThenEveryLaterWordIsAnArgument() {
+        CommandLine line = CommandLine.parse("--settings", "s.json", "revoke-device", "--", "alice", "--settings");
+
+        assertEquals(Command.REVOKE_DEVICE, line.command());
+        assertEquals(List.of("alice", "--settings"), line.arguments());
+        assertEquals("s.json", line.settings());
     }
 
     @Test

@@ -90,11 +90,20 @@ class PasswordPagesIT {
         return visitor.form("/password/forgot", "_csrf", Browser.csrfField(form.body()), "user", user);
     }
 
+    /**
+     * The reset links in the outbox, oldest first: only those, since a security notice of an
+     * earlier step may reach the outbox later (notices go out on the background sender).
+     */
+    private List<Matcher> links() {
+        return app.outbox().orElseThrow().messages().stream().map(m -> LINK.matcher(m.body())).filter(Matcher::find)
+                .toList();
+    }
+
     /** The token of the newest reset link in the outbox, checking it points at the sample's port. */
     private String newestToken() {
-        List<OutboxEntry> messages = app.outbox().orElseThrow().messages();
-        Matcher link = LINK.matcher(messages.get(messages.size() - 1).body());
-        assertTrue(link.find(), messages.get(messages.size() - 1).body());
+        List<Matcher> links = links();
+        assertFalse(links.isEmpty(), "a reset link in the outbox");
+        Matcher link = links.get(links.size() - 1);
         assertEquals("http://localhost:" + app.port() + "/password/reset?t=", link.group(1));
         return link.group(2);
     }
@@ -208,7 +217,7 @@ class PasswordPagesIT {
 
     @Test
     void forgotWhenUnknownUserOrNoEmailThenSameAnswerAndNothingSent() throws Exception {
-        int before = app.outbox().orElseThrow().messages().size();
+        int before = links().size();
 
         HttpResponse<String> unknown = askForLink("zed");
         HttpResponse<String> noEmail = askForLink("carol");
@@ -217,7 +226,7 @@ class PasswordPagesIT {
         assertEquals(200, unknown.statusCode());
         assertEquals(known.body(), unknown.body());
         assertEquals(known.body(), noEmail.body());
-        assertEquals(before + 1, app.outbox().orElseThrow().messages().size(), "alice's link only");
+        assertEquals(before + 1, links().size(), "alice's link only");
     }
 
     @Test

@@ -23,6 +23,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -183,9 +185,9 @@ class SampleAppIT {
     @Test
     void outboxWhenLoopbackThenJsonArrayNewestLast() throws Exception {
         app.outbox().orElseThrow().clear();
-        app.outbox().orElseThrow().send(new OutgoingMessage(Channel.EMAIL, Purpose.SIGN_IN_CODE, "bob@example.com",
+        app.outbox().orElseThrow().send(new OutgoingMessage(Channel.EMAIL, Purpose.SIGN_IN_CODE, "outbox@example.com",
                 "Your sign-in code", "Your code is 123456.", null));
-        app.outbox().orElseThrow().send(new OutgoingMessage(Channel.SMS, Purpose.SIGN_IN_CODE, "+1 555 0100",
+        app.outbox().orElseThrow().send(new OutgoingMessage(Channel.SMS, Purpose.SIGN_IN_CODE, "+1 555 0199",
                 null, "Your code is 654321.", null));
         Browser anonymous = new Browser(app);
 
@@ -197,10 +199,15 @@ class SampleAppIT {
         assertEquals(200, byQuery.statusCode());
         assertTrue(byQuery.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
         assertEquals(byQuery.body(), byAccept.body());
-        JsonNode messages = Browser.json(byQuery);
+        List<JsonNode> messages = new ArrayList<>(); // only these two: a security notice of an earlier test may come late
+        Browser.json(byQuery).forEach(m -> {
+            if (List.of("outbox@example.com", "+1 555 0199").contains(m.get("to").asText())) {
+                messages.add(m);
+            }
+        });
         assertEquals(2, messages.size());
         JsonNode first = messages.get(0);
-        assertEquals("bob@example.com", first.get("to").asText());
+        assertEquals("outbox@example.com", first.get("to").asText());
         assertEquals("email", first.get("channel").asText());
         assertEquals("Your sign-in code", first.get("subject").asText());
         assertEquals("Your code is 123456.", first.get("body").asText());

@@ -229,15 +229,34 @@ final class Sending {
 
     /**
      * Tells the user by email, in {@code locale}, about a change to their account's security (no
-     * code in it). Best effort: a user without an address, or a mail server that is down, is
-     * logged, not fatal.
+     * code in it). The address is looked up here, on the caller's thread (the application's
+     * {@link ContactResolver} may rely on it); the message is composed and sent by the background
+     * sender, so a slow or failing mail server does not hold the answer. When the send queue is
+     * full the notice goes out on the caller's thread instead of being dropped, so filling the
+     * queue cannot silence a change's notice. Best effort: a user without an address, or a mail
+     * server that is down, is logged, not fatal.
      */
     void notice(String user, SecurityNotice notice, String detail, Locale locale) {
+        String to;
         try {
-            String to = contacts.contacts(user).contactFor(Channel.EMAIL);
-            if (to == null) {
-                return;
-            }
+            to = contacts.contacts(user).contactFor(Channel.EMAIL);
+        } catch (RuntimeException e) {
+            LOG.warn("Security notice {} could not be sent: {}", notice, e.toString());
+            return;
+        }
+        if (to == null) {
+            return;
+        }
+        Runnable task = () -> deliverNotice(notice, to, detail, locale);
+        try {
+            background.execute(task); // the mail server's time (or outage) stays out of the answer
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    private void deliverNotice(SecurityNotice notice, String to, String detail, Locale locale) {
+        try {
             sender.send(composer.securityNotice(notice, to, detail, null, locale));
         } catch (RuntimeException e) {
             LOG.warn("Security notice {} could not be sent: {}", notice, e.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.twostep.audit.AuditEvent;
 import io.github.twostep.config.Algorithm;
 import io.github.twostep.delivery.Channel;
+import io.github.twostep.delivery.CodeSender;
 import io.github.twostep.delivery.Contacts;
 import io.github.twostep.delivery.DevOutbox;
 import io.github.twostep.delivery.OutboxEntry;
@@ -17,6 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class MethodsIT {
     private TestApp app;
     private DevOutbox outbox;
+    private final Object arrived = new Object();
 
     @BeforeEach
     void start() throws Exception {
@@ -39,7 +44,13 @@ class MethodsIT {
                 "delivery": {"sms": "class:%s"}""".formatted(ThemedPagesIT.NoSender.class.getName())),
                 builder -> {
                     outbox = new DevOutbox(java.time.Clock.systemUTC());
-                    return builder.codeSender(new RoutingCodeSender(outbox, outbox, outbox))
+                    CodeSender watched = message -> {
+                        outbox.send(message);
+                        synchronized (arrived) {
+                            arrived.notifyAll();
+                        }
+                    };
+                    return builder.codeSender(new RoutingCodeSender(watched, watched, watched))
                             .contactResolver(user -> new Contacts(user + "@example.com",
                                     user.equals("bob") ? "+1 555 0100" : null));
                 });
@@ -75,6 +86,24 @@ class MethodsIT {
         return code.group();
     }
 
+    /**
+     * Waits (at most ten seconds) for a message {@code wanted} matches: security notices go out
+     * on the background sender, after the answer of the change they report.
+     */
+    private OutboxEntry awaitMessage(Predicate<OutboxEntry> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (arrived) {
+            while (true) {
+                Optional<OutboxEntry> found = outbox.messages().stream().filter(wanted).findFirst();
+                long left = deadline - System.nanoTime();
+                if (found.isPresent() || left <= 0) {
+                    return found.orElseThrow(() -> new AssertionError("no such message: " + outbox.messages()));
+                }
+                TimeUnit.NANOSECONDS.timedWait(arrived, left);
+            }
+        }
+    }
+
     private List<String> methods(Browser browser) throws Exception {
         return browser.status().get("methods").findValuesAsText("method");
     }
@@ -103,8 +132,7 @@ class MethodsIT {
         assertEquals(List.of("app", "sms"), Browser.json(added).get("methods").findValuesAsText("method"));
         assertEquals(List.of("app", "sms"), methods(browser));
         assertEquals(1, audited(AuditEvent.Type.METHOD_ADDED, AuditEvent.Outcome.SUCCESS));
-        assertTrue(outbox.messages().stream().anyMatch(m -> m.channel() == Channel.EMAIL
-                && m.subject().contains("new way to get sign-in codes")), "the user is told");
+        awaitMessage(m -> m.channel() == Channel.EMAIL && m.subject().contains("new way to get sign-in codes"));
 
         app.clock.advance(Duration.ofSeconds(31)); // the resend cooldown
         Browser again = new Browser(app);

@@ -86,8 +86,11 @@ public final class TwoStepCli {
             }
             case CHECK_SETTINGS -> SettingsCheck.run(Path.of(line.argument(0)), environment, out, err);
             default -> {
-                TwoStep twoStep = new StoreOpener(environment, clock).open(line);
-                yield new UserCommands(twoStep.administration(), clock, out, err).run(line);
+                // closed, so that a security notice the command queued (a reset tells the user)
+                // goes out before the process ends
+                try (TwoStep twoStep = new StoreOpener(environment, clock).open(line)) {
+                    yield new UserCommands(twoStep.administration(), clock, out, err).run(line);
+                }
             }
         };
     }

@@ -4,19 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.github.twostep.audit.AuditEvent;
 import io.github.twostep.internal.core.Accounts;
 import io.github.twostep.internal.core.Engine;
 import io.github.twostep.internal.core.VerifyOutcome;
 import io.github.twostep.internal.otp.OtpSecret;
 import io.github.twostep.internal.store.TrustedDevice;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class UserCommandsTest {
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
     @TempDir
     Path directory;
 
@@ -155,6 +163,23 @@ class UserCommandsTest {
         assertEquals("none", status.field("methods"));
         assertEquals("0", status.field("devices"));
         assertTrue(cliEvents("alice").contains(AuditEvent.Type.RESET));
+    }
+
+    @Test
+    void resetWhenMailServerConfiguredThenTheUserIsToldBeforeTheCommandEnds() throws Exception {
+        fixture.enrolWithApp("alice");
+        String settings = Files.readString(fixture.settingsFile).strip();
+        Path withMail = fixture.writeSettings("smtp.json", settings.substring(0, settings.length() - 1) + """
+                , "smtp": {"host": "127.0.0.1", "port": %d, "starttls": false, "from": "no-reply@example.com"}}
+                """.formatted(SMTP.getSmtp().getPort()));
+
+        CliFixture.Run run = fixture.run("--settings", withMail.toString(), "reset", "alice");
+
+        assertEquals(0, run.status(), run.err());
+        MimeMessage[] told = SMTP.getReceivedMessages(); // no waiting: the command ends after its notice went out
+        assertEquals(1, told.length);
+        assertEquals("alice@example.com", told[0].getAllRecipients()[0].toString());
+        assertTrue(told[0].getSubject().startsWith("Two-factor authentication was reset"), told[0].getSubject());
     }
 
     @Test

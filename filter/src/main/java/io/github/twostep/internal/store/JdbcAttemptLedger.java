@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,15 +112,7 @@ public final class JdbcAttemptLedger implements AttemptLedger {
         String t = SqlNames.of(connection.getMetaData()).table(table);
         String ddl = "CREATE TABLE IF NOT EXISTS " + t + " (name_hash VARCHAR(" + MAX_KEY_LENGTH
                 + ") PRIMARY KEY, entry VARCHAR(" + MAX_VALUE_LENGTH + ") NOT NULL, expires_at BIGINT NOT NULL)";
-        try (Statement create = connection.createStatement()) {
-            create.execute(ddl);
-        } catch (SQLException e) {
-            // two nodes creating the table at once: PostgreSQL lets one fail (23505 or 42P07);
-            // the table exists now, which the repeated statement confirms
-            try (Statement again = connection.createStatement()) {
-                again.execute(ddl);
-            }
-        }
+        LazySql.createTable(connection, ddl);
         return new Sql("SELECT entry FROM " + t + " WHERE name_hash = ?",
                 "INSERT INTO " + t + " (name_hash, entry, expires_at) VALUES (?, ?, ?)",
                 "UPDATE " + t + " SET entry = ?, expires_at = ? WHERE name_hash = ? AND entry = ?",

@@ -2,12 +2,14 @@ package io.github.twostep.internal.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 
 /**
  * SQL text built once, from the first connection's database (its identifier quoting, see
  * {@link SqlNames}), then reused. Two threads may both build it the first time; building must
- * therefore be repeatable (e.g. {@code CREATE TABLE IF NOT EXISTS}), and either result is kept.
+ * therefore be repeatable (e.g. {@code CREATE TABLE IF NOT EXISTS}, see {@link #createTable}), and
+ * either result is kept.
  * Public only so the JDBC classes of other packages share it.
  *
  * @param <T> the statement text, or a record of several
@@ -25,6 +27,23 @@ public final class LazySql<T> {
 
     public LazySql(Build<T> build) {
         this.build = Objects.requireNonNull(build, "build");
+    }
+
+    /**
+     * Runs {@code ddl}, a {@code CREATE TABLE IF NOT EXISTS}, on a database other nodes may be
+     * creating the same table in: PostgreSQL lets all but one of several at once fail (SQL state
+     * 23505 on its type catalogue, or 42P07); the table exists then, which running the statement
+     * once more confirms. Any other failure is thrown by that second run. {@code connection} must
+     * be in auto-commit mode, or the first failure would abort its transaction.
+     */
+    public static void createTable(Connection connection, String ddl) throws SQLException {
+        try (Statement create = connection.createStatement()) {
+            create.execute(ddl);
+        } catch (SQLException raced) {
+            try (Statement again = connection.createStatement()) {
+                again.execute(ddl);
+            }
+        }
     }
 
     /** The SQL, built with {@code connection} the first time. */

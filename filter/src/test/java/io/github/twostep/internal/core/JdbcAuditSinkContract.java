@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.twostep.TwoStepException;
 import io.github.twostep.audit.AuditEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +38,37 @@ abstract class JdbcAuditSinkContract {
         assertEquals(List.of(event(3, "alice", AuditEvent.Type.VERIFY_FAILED),
                 event(4, "alice", AuditEvent.Type.EMERGENCY_CODE_CREATED)), trail);
         assertEquals(1, sink.recent("bob", 10).size());
+    }
+
+    @Test
+    void recordWhenNodesCreateTheTableAtOnceThenNoEventIsLost() throws Exception {
+        int nodes = 8;
+        for (int round = 0; round < 5; round++) {
+            String table = "audit_race_" + round + "_" + Long.toHexString(System.nanoTime());
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(nodes);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int node = 0; node < nodes; node++) {
+                    JdbcAuditSink sink = new JdbcAuditSink(database(), table); // a node starting: the table is missing
+                    int second = node;
+                    done.add(threads.submit(() -> {
+                        start.await();
+                        sink.record(event(second, "alice", AuditEvent.Type.LOGIN));
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> each : done) {
+                    each.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+
+            assertEquals(nodes, new JdbcAuditSink(database(), table).recent("alice", 100).size(),
+                    "every node's first event is kept (round " + round + ")");
+        }
     }
 
     @Test

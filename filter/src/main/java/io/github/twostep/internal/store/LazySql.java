@@ -46,8 +46,17 @@ public final class LazySql<T> {
         }
     }
 
-    /** The SQL, built with {@code connection} the first time. */
+    /**
+     * The SQL, built with {@code connection} the first time. The connection is switched to
+     * auto-commit first: every statement TwoStep runs is a unit of its own (a compare-and-set
+     * that needs more opens its own transaction), and an application's pool may hand out
+     * connections with auto-commit off and roll back, when one is returned, whatever was left
+     * uncommitted — an audit event, a throttle count, a created table.
+     */
     public T get(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
+        }
         T known = built;
         if (known == null) {
             known = Objects.requireNonNull(build.build(connection), "built SQL");

@@ -3,6 +3,8 @@ package io.github.twostep.internal.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.twostep.TwoStepException;
 import io.github.twostep.audit.AuditEvent;
 import java.time.Instant;
@@ -69,6 +71,22 @@ abstract class JdbcAuditSinkContract {
             assertEquals(nodes, new JdbcAuditSink(database(), table).recent("alice", 100).size(),
                     "every node's first event is kept (round " + round + ")");
         }
+    }
+
+    @Test
+    void recordWhenApplicationPoolDoesNotAutoCommitThenEventsAreKept() {
+        HikariConfig manualCommit = new HikariConfig();
+        manualCommit.setDataSource(database());
+        manualCommit.setAutoCommit(false); // as some applications run their pool; it rolls back what is left open
+        manualCommit.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(manualCommit)) {
+            JdbcAuditSink sink = new JdbcAuditSink(pool, "twostep_audit");
+            sink.record(event(1, "alice", AuditEvent.Type.LOGIN));
+            sink.record(event(2, "alice", AuditEvent.Type.VERIFY_FAILED));
+        }
+
+        assertEquals(List.of(event(1, "alice", AuditEvent.Type.LOGIN), event(2, "alice", AuditEvent.Type.VERIFY_FAILED)),
+                new JdbcAuditSink(database(), "twostep_audit").recent("alice", 10));
     }
 
     @Test

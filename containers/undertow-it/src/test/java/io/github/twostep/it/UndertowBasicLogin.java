@@ -1,32 +1,23 @@
 package io.github.twostep.it;
 
-import io.undertow.Undertow;
 import io.undertow.security.idm.Account;
 import io.undertow.security.idm.Credential;
 import io.undertow.security.idm.IdentityManager;
 import io.undertow.security.idm.PasswordCredential;
-import io.undertow.servlet.Servlets;
-import io.undertow.servlet.api.DeploymentInfo;
-import io.undertow.servlet.api.DeploymentManager;
 import io.undertow.servlet.api.LoginConfig;
 import io.undertow.servlet.api.SecurityConstraint;
 import io.undertow.servlet.api.WebResourceCollection;
-import io.undertow.servlet.util.ImmediateInstanceFactory;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
-import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Principal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
 /** Undertow's servlet container with a BASIC (or FORM) login-config, a constraint and an in-memory realm. */
 final class UndertowBasicLogin implements BasicLoginContract.BasicLoginServer {
-    private final LoginConfig login;
-    private DeploymentManager manager;
-    private Undertow server;
+    private final EmbeddedUndertow server;
 
     /** BASIC login. */
     UndertowBasicLogin() {
@@ -34,7 +25,13 @@ final class UndertowBasicLogin implements BasicLoginContract.BasicLoginServer {
     }
 
     private UndertowBasicLogin(LoginConfig login) {
-        this.login = login;
+        this.server = new EmbeddedUndertow("twostep-basic-it", deployment -> deployment
+                .setIdentityManager(new Realm())
+                .setLoginConfig(login)
+                .addSecurityConstraint(new SecurityConstraint()
+                        .addWebResourceCollection(new WebResourceCollection().addUrlPattern(BasicLoginContract.CONSTRAINED))
+                        .addRoleAllowed(BasicLoginContract.ROLE))
+                .addSecurityRoles(BasicLoginContract.ROLE, BasicLoginContract.EXEMPT_ROLE));
     }
 
     /** The same with {@code <auth-method>FORM</auth-method>} and the application's login and error pages. */
@@ -45,36 +42,12 @@ final class UndertowBasicLogin implements BasicLoginContract.BasicLoginServer {
 
     @Override
     public int start(Filter filter, Servlet app) throws Exception {
-        DeploymentInfo deployment = Servlets.deployment()
-                .setClassLoader(UndertowBasicLogin.class.getClassLoader())
-                .setContextPath("/")
-                .setDeploymentName("twostep-basic-it")
-                .setIdentityManager(new Realm())
-                .setLoginConfig(login)
-                .addSecurityConstraint(new SecurityConstraint()
-                        .addWebResourceCollection(new WebResourceCollection().addUrlPattern(BasicLoginContract.CONSTRAINED))
-                        .addRoleAllowed(BasicLoginContract.ROLE))
-                .addSecurityRoles(BasicLoginContract.ROLE, BasicLoginContract.EXEMPT_ROLE)
-                .addFilter(Servlets.filter("twostep", filter.getClass(), new ImmediateInstanceFactory<>(filter)))
-                .addFilterUrlMapping("twostep", "/*", DispatcherType.REQUEST)
-                .addServlet(Servlets.servlet("app", app.getClass(), new ImmediateInstanceFactory<>(app))
-                        .addMapping("/"));
-        manager = Servlets.defaultContainer().addDeployment(deployment);
-        manager.deploy();
-        server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(manager.start()).build();
-        server.start();
-        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        return server.start(filter, app);
     }
 
     @Override
     public void close() throws Exception {
-        if (server != null) {
-            server.stop();
-        }
-        if (manager != null) {
-            manager.stop();
-            manager.undeploy();
-        }
+        server.close();
     }
 
     /** alice and carol with their passwords and roles. */

@@ -1,25 +1,21 @@
 package io.github.twostep.it;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
-import java.nio.file.Path;
-import java.util.UUID;
 import org.apache.catalina.Context;
 import org.apache.catalina.authenticator.BasicAuthenticator;
 import org.apache.catalina.authenticator.DigestAuthenticator;
 import org.apache.catalina.authenticator.FormAuthenticator;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.descriptor.web.LoginConfig;
 import org.apache.tomcat.util.descriptor.web.SecurityCollection;
 import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 
 /**
- * Tomcat 11 embedded with a BASIC (or DIGEST, or FORM) login-config, a constraint and Tomcat's in-memory
- * realm, as a web.xml and tomcat-users.xml would set them up (without preemptive authentication).
+ * Tomcat (10.1 or 11, see {@link EmbeddedTomcat}) embedded with a BASIC (or DIGEST, or FORM)
+ * login-config, a constraint and Tomcat's in-memory realm, as a web.xml and tomcat-users.xml
+ * would set them up (without preemptive authentication).
  */
 final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
     private final Tomcat tomcat = new Tomcat();
@@ -46,11 +42,7 @@ final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
 
     @Override
     public int start(Filter filter, Servlet app) throws Exception {
-        tomcat.setBaseDir(Path.of("target", "tomcat-" + UUID.randomUUID()).toAbsolutePath().toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
+        Connector connector = EmbeddedTomcat.loopback(tomcat);
         tomcat.addUser(BasicLoginContract.ALICE, BasicLoginContract.ALICE_PASSWORD);
         tomcat.addRole(BasicLoginContract.ALICE, BasicLoginContract.ROLE);
         tomcat.addUser(BasicLoginContract.CAROL, BasicLoginContract.CAROL_PASSWORD);
@@ -58,17 +50,7 @@ final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
         tomcat.addRole(BasicLoginContract.CAROL, BasicLoginContract.EXEMPT_ROLE);
         Context context = tomcat.addContext("", null);
         secure(context);
-        FilterDef def = new FilterDef();
-        def.setFilterName("twostep");
-        def.setFilter(filter);
-        context.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("twostep");
-        map.addURLPattern("/*");
-        map.setDispatcher(DispatcherType.REQUEST.name());
-        context.addFilterMap(map);
-        Tomcat.addServlet(context, "app", app);
-        context.addServletMapping("/", "app");
+        EmbeddedTomcat.addFilterAndApp(context, filter, app);
         tomcat.start();
         return connector.getLocalPort();
     }
@@ -97,7 +79,6 @@ final class TomcatBasicLogin implements BasicLoginContract.BasicLoginServer {
 
     @Override
     public void close() throws Exception {
-        tomcat.stop();
-        tomcat.destroy();
+        EmbeddedTomcat.stop(tomcat);
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.twostep.config.Settings;
 import io.github.twostep.config.SettingsLoader;
 import io.github.twostep.config.VerifyMethod;
-import io.github.twostep.delivery.CodeSender;
 import io.github.twostep.delivery.Contacts;
 import io.github.twostep.delivery.OutgoingMessage;
 import io.github.twostep.internal.SenderThreads;
@@ -17,6 +16,7 @@ import io.github.twostep.internal.core.Engine;
 import io.github.twostep.internal.core.SendOutcome.Result;
 import io.github.twostep.internal.core.SendOutcome;
 import io.github.twostep.internal.store.InMemoryUserDataStore;
+import io.github.twostep.testing.GatedSender;
 import io.github.twostep.testing.SettableClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -52,49 +49,9 @@ class SendQueueTest {
 
     @AfterEach
     void close() {
-        sender.release.countDown();
+        sender.release();
         if (twoStep != null) {
             twoStep.close();
-        }
-    }
-
-    /** Holds every message until {@link #release} opens; tells when one reached it and when one went out. */
-    static final class GatedSender implements CodeSender {
-        final CountDownLatch release = new CountDownLatch(1);
-        final Semaphore entered = new Semaphore(0);
-        final BlockingQueue<OutgoingMessage> delivered = new LinkedBlockingQueue<>();
-        final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public void send(OutgoingMessage message) {
-            threads.add(Thread.currentThread());
-            entered.release();
-            try {
-                if (!release.await(30, TimeUnit.SECONDS)) {
-                    throw new AssertionError("the test never released the sender");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-            delivered.add(message);
-        }
-
-        /** The next {@code count} messages that went out, waiting for each at most 10 seconds. */
-        List<OutgoingMessage> take(int count) throws InterruptedException {
-            List<OutgoingMessage> messages = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                OutgoingMessage next = delivered.poll(10, TimeUnit.SECONDS);
-                if (next == null) {
-                    throw new AssertionError("only " + i + " of " + count + " messages went out");
-                }
-                messages.add(next);
-            }
-            return messages;
-        }
-
-        void awaitEntered() throws InterruptedException {
-            assertTrue(entered.tryAcquire(10, TimeUnit.SECONDS), "no message reached the sender");
         }
     }
 
@@ -152,11 +109,11 @@ class SendQueueTest {
             sender.awaitEntered();
             assertEquals(2, twoStep.senders().waiting(), "one message at the sender, the other two queued");
             assertEquals(3, Engine.of(twoStep).accounts().lookup("alice").orElseThrow().sendQuota().sendsAt(clock.instant()));
-            sender.release.countDown();
+            sender.release();
             assertEquals(3, sender.take(3).size());
             twoStep.close();
             assertEquals(3, ended.get());
-            assertTrue(sender.delivered.isEmpty());
+            assertTrue(sender.delivered() == 0);
         } finally {
             callers.shutdownNow();
         }
@@ -177,7 +134,7 @@ class SendQueueTest {
         assertEquals(0, carol.sendQuota().sendsAt(clock.instant()), "a refused send does not count");
         assertNull(carol.messageCode(), "no code is left for a message that never went out");
         assertEquals(Result.BUSY, Engine.of(twoStep).accounts().queueNothing().result(), "unknown names are refused alike");
-        sender.release.countDown();
+        sender.release();
         List<String> to = sender.take(2).stream().map(OutgoingMessage::to).toList();
         assertEquals(List.of("alice@example.com", "bob@example.com"), to);
         CompletableFuture<SendOutcome> carolsEnd = new CompletableFuture<>();
@@ -195,11 +152,11 @@ class SendQueueTest {
         sender.awaitEntered();
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(twoStep::close);
-        sender.release.countDown();
+        sender.release();
         closing.get(10, TimeUnit.SECONDS);
 
-        assertEquals(3, sender.delivered.size(), "close let every queued message out");
-        for (Thread thread : sender.threads) {
+        assertEquals(3, sender.delivered(), "close let every queued message out");
+        for (Thread thread : sender.threads()) {
             assertTrue(thread.getName().startsWith("twostep-send-"), thread.getName());
             assertTrue(thread.isDaemon(), thread.getName());
         }
@@ -224,7 +181,7 @@ class SendQueueTest {
             assertEquals(Result.SENT, sendLater(user).result(), user);
         }
         assertEquals(Result.BUSY, sendLater("frank").result(), "two at the sender and three waiting");
-        sender.release.countDown();
+        sender.release();
         assertEquals(5, sender.take(5).size());
     }
 }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twostep.config.Algorithm;
-import io.github.twostep.delivery.OutgoingMessage;
 import io.github.twostep.internal.otp.OtpSecret;
 import io.github.twostep.internal.otp.Totp;
-import io.github.twostep.internal.web.SendQueueIT.GatedSender;
+import io.github.twostep.testing.GatedSender;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +38,7 @@ class SecurityNoticeIT {
 
     @AfterEach
     void stop() throws Exception {
-        sender.release.countDown();
+        sender.release();
         app.close();
     }
 
@@ -60,15 +58,7 @@ class SecurityNoticeIT {
 
     /** "to: subject" of the next {@code count} messages the mail server took. */
     private List<String> delivered(int count) throws InterruptedException {
-        List<String> told = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            OutgoingMessage next = sender.delivered.poll(10, TimeUnit.SECONDS);
-            if (next == null) {
-                throw new AssertionError("only " + i + " of " + count + " notices went out");
-            }
-            told.add(next.to() + ": " + next.subject());
-        }
-        return told;
+        return sender.take(count).stream().map(m -> m.to() + ": " + m.subject()).toList();
     }
 
     @Test
@@ -78,9 +68,9 @@ class SecurityNoticeIT {
         HttpResponse<String> renewed = browser.post("/2fa/api/backup-codes", "{}");
 
         assertEquals(200, renewed.statusCode(), renewed.body());
-        assertTrue(sender.entered.tryAcquire(10, TimeUnit.SECONDS), "the notice reached the mail server");
-        assertTrue(sender.delivered.isEmpty(), "the mail server still holds it: the answer did not wait");
-        sender.release.countDown();
+        sender.awaitEntered(); // the notice reached the mail server
+        assertEquals(0, sender.delivered(), "the mail server still holds it: the answer did not wait");
+        sender.release();
         List<String> told = delivered(1);
         assertTrue(told.get(0).startsWith("bob@example.com: "), told.toString());
         assertTrue(told.get(0).toLowerCase(Locale.ROOT).contains("backup codes"), told.toString());
@@ -90,7 +80,7 @@ class SecurityNoticeIT {
     void regenerateWhenSendQueueFullThenTheNoticeGoesOutOnTheRequestsThread() throws Exception {
         Browser browser = enrolled();
         assertEquals(200, browser.post("/2fa/api/backup-codes", "{}").statusCode());
-        assertTrue(sender.entered.tryAcquire(10, TimeUnit.SECONDS), "the first notice holds the only sender thread");
+        sender.awaitEntered(); // the first notice holds the only sender thread
         assertEquals(200, browser.post("/2fa/api/backup-codes", "{}").statusCode(), "the second waits in the queue");
 
         CompletableFuture<HttpResponse<String>> third = CompletableFuture.supplyAsync(() -> {
@@ -101,9 +91,9 @@ class SecurityNoticeIT {
             }
         });
 
-        assertTrue(sender.entered.tryAcquire(10, TimeUnit.SECONDS), "the third notice reached the mail server");
+        sender.awaitEntered(); // the third notice reached the mail server
         assertFalse(third.isDone(), "the queue is full: the request's own thread sends it");
-        sender.release.countDown();
+        sender.release();
         assertEquals(200, third.get(10, TimeUnit.SECONDS).statusCode());
         assertEquals(3, delivered(3).size(), "no notice was dropped");
     }

@@ -3,18 +3,11 @@ package io.github.twostep.internal.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twostep.delivery.CodeSender;
-import io.github.twostep.delivery.OutgoingMessage;
 import io.github.twostep.internal.core.Engine;
+import io.github.twostep.testing.GatedSender;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,41 +31,8 @@ class SendQueueIT {
 
     @AfterEach
     void stop() throws Exception {
-        sender.release.countDown();
+        sender.release();
         app.close();
-    }
-
-    /** A mail server that takes every message only once the test opens {@link #release}. */
-    static final class GatedSender implements CodeSender {
-        final CountDownLatch release = new CountDownLatch(1);
-        final Semaphore entered = new Semaphore(0);
-        final BlockingQueue<OutgoingMessage> delivered = new LinkedBlockingQueue<>();
-
-        @Override
-        public void send(OutgoingMessage message) {
-            entered.release();
-            try {
-                if (!release.await(30, TimeUnit.SECONDS)) {
-                    throw new AssertionError("the test never released the sender");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-            delivered.add(message);
-        }
-
-        List<String> takeRecipients(int count) throws InterruptedException {
-            List<String> to = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                OutgoingMessage next = delivered.poll(10, TimeUnit.SECONDS);
-                if (next == null) {
-                    throw new AssertionError("only " + i + " of " + count + " messages went out");
-                }
-                to.add(next.to());
-            }
-            return to;
-        }
     }
 
     private HttpResponse<String> signIn(String name) throws Exception {
@@ -82,7 +42,7 @@ class SendQueueIT {
     @Test
     void loginWhenSendQueueFullThen429ForEveryNameAndTheQueueDrainsAfterwards() throws Exception {
         assertEquals(200, signIn("alice").statusCode());
-        assertTrue(sender.entered.tryAcquire(10, TimeUnit.SECONDS), "alice's email reached the mail server");
+        sender.awaitEntered(); // alice's email reached the mail server
         assertEquals(200, signIn("bob").statusCode(), "bob's email waits in the queue");
 
         HttpResponse<String> known = signIn("admin");
@@ -98,7 +58,7 @@ class SendQueueIT {
         }
         assertEquals(0, Engine.of(app.twoStep).accounts().lookup("admin").map(r -> r.sendQuota().sendsAt(app.clock.instant()))
                 .orElse(0), "the refused sign-in's send is given back");
-        sender.release.countDown();
+        sender.release();
         assertEquals(List.of("alice@example.com", "bob@example.com"), sender.takeRecipients(2));
         assertEquals(200, signIn("admin").statusCode());
         assertEquals(List.of("admin@example.com"), sender.takeRecipients(1));
@@ -107,7 +67,7 @@ class SendQueueIT {
     @Test
     void loginPageWhenSendQueueFullThen429WithTheFormAgain() throws Exception {
         assertEquals(200, signIn("alice").statusCode());
-        assertTrue(sender.entered.tryAcquire(10, TimeUnit.SECONDS), "alice's email reached the mail server");
+        sender.awaitEntered(); // alice's email reached the mail server
         assertEquals(200, signIn("bob").statusCode(), "bob's email waits in the queue");
         Browser browser = new Browser(app);
         String csrf = browser.status().get("csrfToken").asText();
@@ -119,7 +79,7 @@ class SendQueueIT {
         assertEquals(429, page.statusCode());
         assertEquals("5", page.headers().firstValue("Retry-After").orElse(null));
         assertTrue(page.body().contains("name=\"username\""), "the sign-in form is shown again");
-        sender.release.countDown();
+        sender.release();
         assertEquals(List.of("alice@example.com", "bob@example.com"), sender.takeRecipients(2));
     }
 }

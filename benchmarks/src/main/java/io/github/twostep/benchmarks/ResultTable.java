@@ -1,10 +1,8 @@
 package io.github.twostep.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,25 +23,14 @@ public final class ResultTable {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: ResultTable <jmh-results.json>");
-            System.exit(2);
-        }
-        print(read(new ObjectMapper().readTree(Path.of(args[0]).toFile())), System.out);
+        print(read(JmhJson.file("ResultTable", args)), System.out);
     }
 
     static List<Row> read(JsonNode results) {
-        List<Row> rows = new ArrayList<>();
-        for (JsonNode result : results) {
-            String benchmark = result.path("benchmark").asText();
-            JsonNode params = result.path("params");
-            JsonNode primary = result.path("primaryMetric");
-            rows.add(new Row(benchmark.substring(benchmark.lastIndexOf('.') + 1),
-                    params.path("steps").asInt(0), params.path("submitted").asText(""),
-                    primary.path("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN),
-                    allocation(result.path("secondaryMetrics"))));
-        }
-        return rows;
+        return JmhJson.results(results, null).stream()
+                .map(r -> new Row(r.method(), r.params().path("steps").asInt(0), r.params().path("submitted").asText(""),
+                        r.score(), r.error(), allocation(r.secondaryMetrics())))
+                .toList();
     }
 
     /** JMH names the metric "gc.alloc.rate.norm", older versions with a leading "·". */

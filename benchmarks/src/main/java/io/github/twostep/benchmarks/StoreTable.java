@@ -1,10 +1,8 @@
 package io.github.twostep.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,27 +25,14 @@ public final class StoreTable {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: StoreTable <jmh-results.json>");
-            System.exit(2);
-        }
-        print(read(new ObjectMapper().readTree(Path.of(args[0]).toFile())), System.out);
+        print(read(JmhJson.file("StoreTable", args)), System.out);
     }
 
     static List<Row> read(JsonNode results) {
-        List<Row> rows = new ArrayList<>();
-        for (JsonNode result : results) {
-            String benchmark = result.path("benchmark").asText();
-            if (!benchmark.contains("StoreBenchmark.")) {
-                continue;
-            }
-            JsonNode params = result.path("params");
-            JsonNode primary = result.path("primaryMetric");
-            rows.add(new Row(benchmark.substring(benchmark.lastIndexOf('.') + 1), params.path("database").asText(),
-                    params.path("users").asInt(), primary.path("score").asDouble(),
-                    primary.path("scoreError").asDouble(Double.NaN)));
-        }
-        return rows;
+        return JmhJson.results(results, "StoreBenchmark").stream()
+                .map(r -> new Row(r.method(), r.params().path("database").asText(), r.params().path("users").asInt(),
+                        r.score(), r.error()))
+                .toList();
     }
 
     static void print(List<Row> rows, PrintStream out) {

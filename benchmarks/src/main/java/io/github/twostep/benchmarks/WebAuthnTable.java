@@ -1,11 +1,8 @@
 package io.github.twostep.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,25 +30,13 @@ public final class WebAuthnTable {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: WebAuthnTable <jmh-results.json>");
-            System.exit(2);
-        }
-        print(read(new ObjectMapper().readTree(Path.of(args[0]).toFile())), System.out);
+        print(read(JmhJson.file("WebAuthnTable", args)), System.out);
     }
 
     static List<Row> read(JsonNode results) {
-        List<Row> rows = new ArrayList<>();
-        for (JsonNode result : results) {
-            String benchmark = result.path("benchmark").asText();
-            if (!benchmark.contains("WebAuthnVerifyBenchmark.")) {
-                continue;
-            }
-            JsonNode primary = result.path("primaryMetric");
-            rows.add(new Row(benchmark.substring(benchmark.lastIndexOf('.') + 1), primary.path("score").asDouble(),
-                    primary.path("scoreError").asDouble(Double.NaN)));
-        }
-        return rows;
+        return JmhJson.results(results, "WebAuthnVerifyBenchmark").stream()
+                .map(r -> new Row(r.method(), r.score(), r.error()))
+                .toList();
     }
 
     static void print(List<Row> rows, PrintStream out) {

@@ -8,7 +8,7 @@
 #   benchmarks/run.sh filter [options]       verified-session throughput with/without TwoStepFilter
 #                                            (FilterThroughput: --threads 4 --seconds 10 --rounds 3 --warmup 10)
 #   benchmarks/run.sh load [options]         the sample app on embedded PostgreSQL under 64 simulated users, full
-#                                            visits (LoadTest: --users 64 --seconds 60 --warmup 10 --ratio-seconds 5)
+#                                            visits (LoadTest: --users 64 --seconds 60 --warmup 60 --ratio-seconds 5)
 #   benchmarks/run.sh verify [options]       the same load on the verify path alone: each user signed in once, then
 #                                            only codes (LoadTest --mode verify --ratio-seconds 0)
 #   benchmarks/run.sh webauthn [JMH options] one accepted security-key assertion next to one accepted TOTP code,

@@ -69,6 +69,15 @@ record LoadReport(String mode, int users, double seconds, CpuUse cpu, long visit
     }
 
     /**
+     * The server's CPU without its JIT compilers': what each code costs once the code is compiled.
+     * A compiler thread that ends during the phase takes its time with it, so the compilers' share
+     * is never counted below 0.
+     */
+    long steadyServerNanos() {
+        return cpu.serverNanos() - Math.max(cpu.compilerNanos(), 0);
+    }
+
+    /**
      * Accepted codes/s the server and PostgreSQL could sustain on {@code cores} cores of their own,
      * derived from the CPU they spent per accepted code here (an upper bound: it assumes they
      * would use every cycle the client no longer takes, and no contention grows).
@@ -115,6 +124,9 @@ record LoadReport(String mode, int users, double seconds, CpuUse cpu, long visit
         out.printf(Locale.ROOT, "| CPU per accepted code: server (JVM less client threads) / PostgreSQL / client (ms) "
                 + "| %.2f / %.2f / %.2f |  |%n", millisPerVerification(cpu.serverNanos()),
                 millisPerVerification(cpu.databaseNanos()), millisPerVerification(cpu.clientNanos()));
+        out.printf(Locale.ROOT, "| – of the server's: JIT compilers (warm-up, the client's code too) / the rest (ms) "
+                + "| %.2f / %.2f |  |%n", millisPerVerification(Math.max(cpu.compilerNanos(), 0)),
+                millisPerVerification(steadyServerNanos()));
         out.printf(Locale.ROOT, "| share of the %.0f s × %d cores: server / PostgreSQL / client | %.0f %% / %.0f %% / %.0f %% |  |%n",
                 seconds, Runtime.getRuntime().availableProcessors(), share(cpu.serverNanos()),
                 share(cpu.databaseNanos()), share(cpu.clientNanos()));

@@ -34,14 +34,15 @@ import java.util.function.Function;
 /**
  * The load test: the sample application in this process on an embedded PostgreSQL, {@code N}
  * users enrolled through the JSON API, then {@code N} concurrent simulated users ({@link LoadUser},
- * each on its own keep-alive connection) for an unmeasured warm-up (the JIT compiles the hot
- * paths) and then a bounded measured time, then a check of every user's stored failure count against the wrong codes
+ * each on its own keep-alive connection) for an unmeasured warm-up (60 s: on two cores shared
+ * with 64 client threads and PostgreSQL, C2 goes on compiling for about a minute, and code it
+ * has not compiled yet costs the measured phase 1.4–2 times its steady CPU) and then a bounded measured time, then a check of every user's stored failure count against the wrong codes
  * it sent, then the filter's verified-request throughput ratio ({@link FilterThroughput}) in the
  * same run. Prints Markdown tables ({@link LoadReport}) and writes the numbers as JSON.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.twostep.benchmarks.LoadTest \
- *     [--users 64] [--seconds 60] [--warmup 10] [--settings config/twostep.json] [--out load.json]
+ *     [--users 64] [--seconds 60] [--warmup 60] [--settings config/twostep.json] [--out load.json]
  *     [--ratio-seconds 5]     (0: skip the same-run filter ratio)
  *     [--mode visit|verify]   (verify: signed in once, then only codes, to measure the verify path)
  * </pre>
@@ -220,7 +221,7 @@ public final class LoadTest {
     private static Options parse(String[] args) {
         int users = 64;
         int seconds = 60;
-        int warmup = 10;
+        int warmup = 60;
         Path settings = Path.of("config/twostep.json");
         int ratioSeconds = 5;
         Path out = null;

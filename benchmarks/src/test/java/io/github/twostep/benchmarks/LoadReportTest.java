@@ -1,7 +1,11 @@
 package io.github.twostep.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +31,7 @@ class LoadReportTest {
 
     @Test
     void derivedCapacityWhenServerAndDatabaseSpendOneMillisecondPerCodeThenTwoThousandOnTwoCores() {
-        LoadReport report = new LoadReport("verify", 64, 10, new CpuUse(5_000_000_000L, 7_000_000_000L, 3_000_000_000L),
+        LoadReport report = new LoadReport("verify", 64, 10, new CpuUse(5_000_000_000L, 7_000_000_000L, 3_000_000_000L, 0),
                 10, 0, 10_000, 0, 0, 0, 0, 10_000, 1, 2, 0, 0, 0, Map.of(), List.of(), 0);
 
         assertEquals(0.7, report.millisPerVerification(report.cpu().serverNanos()), 1e-9);
@@ -36,8 +40,31 @@ class LoadReportTest {
     }
 
     @Test
+    void steadyServerNanosWhenCompilersRanThenTheirTimeIsLeftOut() {
+        LoadReport report = new LoadReport("verify", 64, 10, new CpuUse(0, 7_000_000_000L, 0, 2_000_000_000L),
+                10, 0, 10_000, 0, 0, 0, 0, 10_000, 1, 2, 0, 0, 0, Map.of(), List.of(), 0);
+
+        assertEquals(0.5, report.millisPerVerification(report.steadyServerNanos()), 1e-9);
+    }
+
+    @Test
+    void steadyServerNanosWhenACompilerThreadEndedThenNothingIsAddedBack() {
+        LoadReport report = new LoadReport("verify", 64, 10, new CpuUse(0, 7_000_000_000L, 0, -1_000_000_000L),
+                10, 0, 10_000, 0, 0, 0, 0, 10_000, 1, 2, 0, 0, 0, Map.of(), List.of(), 0);
+
+        assertEquals(7_000_000_000L, report.steadyServerNanos());
+    }
+
+    @Test
+    void compilerNanosWhenThisJvmHasCompiledThenAboveZeroOnLinux() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")));
+
+        assertTrue(CpuUse.now("no such thread", ProcessHandle.current()).compilerNanos() > 0);
+    }
+
+    @Test
     void derivedCapacityWhenNothingAcceptedThenZero() {
-        LoadReport report = new LoadReport("visit", 64, 10, new CpuUse(1, 1, 1),
+        LoadReport report = new LoadReport("visit", 64, 10, new CpuUse(1, 1, 1, 0),
                 10, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, Map.of(), List.of(), 0);
 
         assertEquals(0, report.derivedCapacity(2));

@@ -36,7 +36,8 @@ import java.util.function.Function;
  * users enrolled through the JSON API, then {@code N} concurrent simulated users ({@link LoadUser},
  * each on its own keep-alive connection) for an unmeasured warm-up (60 s: on two cores shared
  * with 64 client threads and PostgreSQL, C2 goes on compiling for about a minute, and code it
- * has not compiled yet costs the measured phase 1.4–2 times its steady CPU) and then a bounded measured time, then a check of every user's stored failure count against the wrong codes
+ * has not compiled yet costs the measured phase 1.4–2 times its steady CPU) and then a bounded
+ * measured time, then a check of every user's stored failure count against the wrong codes
  * it sent, then the filter's verified-request throughput ratio ({@link FilterThroughput}) in the
  * same run. Prints Markdown tables ({@link LoadReport}) and writes the numbers as JSON.
  *

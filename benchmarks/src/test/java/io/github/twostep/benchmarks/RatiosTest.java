@@ -47,6 +47,29 @@ class RatiosTest {
     }
 
     @Test
+    void loadTargetsWhenVerifyPathWithCpuThenServerCpuPerAcceptedCodeAgainstHalfAMillisecond() throws Exception {
+        List<Target> targets = Ratios.loadTargets(new ObjectMapper().readTree("""
+                {"mode": "verify", "seconds": 10, "totpAccepted": 0, "backupAccepted": 10000, "acceptedTwice": 0,
+                 "errors": {}, "mismatches": [], "filterRatio": 0,
+                 "cpu": {"clientNanos": 1, "serverNanos": 6000000000, "databaseNanos": 1, "compilerNanos": 1}}
+                """));
+
+        assertEquals("| load, verify path | server CPU per accepted code (ms) | 0.60 | ≤ 0.50 | MISSED |",
+                targets.get(4).markdownRow());
+    }
+
+    @Test
+    void loadTargetsWhenFullVisitsWithCpuThenNoCpuTarget() throws Exception {
+        List<Target> targets = Ratios.loadTargets(new ObjectMapper().readTree("""
+                {"seconds": 10, "totpAccepted": 0, "backupAccepted": 10000, "acceptedTwice": 0,
+                 "errors": {}, "mismatches": [], "filterRatio": 0,
+                 "cpu": {"clientNanos": 1, "serverNanos": 6000000000, "databaseNanos": 1, "compilerNanos": 1}}
+                """));
+
+        assertEquals(4, targets.size());
+    }
+
+    @Test
     void printWhenSomeBenchmarksMissingThenCountsAndNamesThem() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 

@@ -39,5 +39,7 @@ class LoadTestIT {
         assertEquals(verifyOnly, report.pages() == 0, "pages: " + report.pages());
         assertTrue(report.cpu().serverNanos() > 0, report.cpu().toString());
         assertTrue(report.cpu().databaseNanos() > 0, report.cpu().toString());
+        assertTrue(report.cpu().compilerNanos() <= report.cpu().serverNanos(), report.cpu().toString());
+        assertTrue(report.steadyServerNanos() > 0, report.cpu().toString());
     }
 }

@@ -69,12 +69,16 @@ record LoadReport(String mode, int users, double seconds, CpuUse cpu, long visit
     }
 
     /**
-     * The server's CPU without its JIT compilers': what each code costs once the code is compiled.
-     * A compiler thread that ends during the phase takes its time with it, so the compilers' share
-     * is never counted below 0.
+     * The JIT compilers' CPU of the phase. A compiler thread that ends during the phase takes its
+     * time with it, so this is never counted below 0.
      */
+    long compilersNanos() {
+        return Math.max(cpu.compilerNanos(), 0);
+    }
+
+    /** The server's CPU without its JIT compilers': what each code costs once the code is compiled. */
     long steadyServerNanos() {
-        return cpu.serverNanos() - Math.max(cpu.compilerNanos(), 0);
+        return cpu.serverNanos() - compilersNanos();
     }
 
     /**
@@ -125,7 +129,7 @@ record LoadReport(String mode, int users, double seconds, CpuUse cpu, long visit
                 + "| %.2f / %.2f / %.2f |  |%n", millisPerVerification(cpu.serverNanos()),
                 millisPerVerification(cpu.databaseNanos()), millisPerVerification(cpu.clientNanos()));
         out.printf(Locale.ROOT, "| – of the server's: JIT compilers (warm-up, the client's code too) / the rest (ms) "
-                + "| %.2f / %.2f |  |%n", millisPerVerification(Math.max(cpu.compilerNanos(), 0)),
+                + "| %.2f / %.2f |  |%n", millisPerVerification(compilersNanos()),
                 millisPerVerification(steadyServerNanos()));
         out.printf(Locale.ROOT, "| share of the %.0f s × %d cores: server / PostgreSQL / client | %.0f %% / %.0f %% / %.0f %% |  |%n",
                 seconds, Runtime.getRuntime().availableProcessors(), share(cpu.serverNanos()),

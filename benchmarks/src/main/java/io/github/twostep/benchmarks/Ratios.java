@@ -66,14 +66,15 @@ public final class Ratios {
         }
         double seconds = report.path("seconds").asDouble();
         double accepted = report.path("totpAccepted").asDouble() + report.path("backupAccepted").asDouble();
-        String name = report.path("mode").asText("visit").equals("verify") ? "load, verify path" : "load, full visits";
+        boolean verifyPath = report.path("mode").asText("visit").equals("verify");
+        String name = verifyPath ? "load, verify path" : "load, full visits";
         List<Target> targets = new ArrayList<>(List.of(
                 new Target(name, "accepted verifications/s", seconds > 0 ? accepted / seconds : 0, 1000, false),
                 new Target(name, "errors", errors, 0, true),
                 new Target(name, "code or step accepted twice", report.path("acceptedTwice").asDouble(), 0, true),
                 new Target(name, "users with lost updates", report.path("mismatches").size(), 0, true)));
         JsonNode serverNanos = report.path("cpu").path("serverNanos");
-        if (name.equals("load, verify path") && serverNanos.isNumber() && accepted > 0) {
+        if (verifyPath && serverNanos.isNumber() && accepted > 0) {
             // #12: at most 0.5 ms of server CPU per accepted code (0.76 ms on 24 November); JIT compilers included
             targets.add(new Target(name, "server CPU per accepted code (ms)", serverNanos.asDouble() / 1e6 / accepted,
                     0.5, true));
